@@ -1,0 +1,103 @@
+// `anjeon assess` and `anjeon gate`: judge one evidence file under one framework.
+
+import { Option, type Command } from 'commander';
+import { assessFramework, type Assessment } from '../frameworks/assess.js';
+import { checkEvidenceFits, loadFramework, readEvidence } from '../frameworks/files.js';
+import { actions, type Action } from '../frameworks/schema.js';
+import { writeJson, type Io } from './io.js';
+import { asOfDate, commandLang } from './options.js';
+import { ExitWith, exitCodes } from './program.js';
+import { renderGate, renderScorecard } from './scorecard-view.js';
+
+interface AssessOptions {
+  framework: string;
+  evidence: string;
+  asOf?: string;
+  json?: boolean;
+}
+
+function assessFromOptions(opts: AssessOptions, command: Command, io: Io): Assessment {
+  const framework = loadFramework(opts.framework);
+  const file = readEvidence(opts.evidence);
+  checkEvidenceFits(framework, file);
+  const asOf = asOfDate(opts.asOf, file.evidence, io);
+  return assessFramework(framework, file.evidence, asOf, { lang: commandLang(command, io) });
+}
+
+const frameworkOption = () =>
+  new Option('--framework <id|file>', 'a preset id or a framework file').makeOptionMandatory();
+const evidenceOption = () =>
+  new Option(
+    '--evidence <file>',
+    'evidence file, YAML or JSON ("-" reads stdin)',
+  ).makeOptionMandatory();
+const asOfOption = () =>
+  new Option(
+    '--as-of <date>',
+    "judge as of this date, YYYY-MM-DD (default: the file's as_of, else today UTC)",
+  );
+
+export function registerAssessCommands(program: Command, io: Io): void {
+  program
+    .command('assess')
+    .description(
+      'judge evidence under a framework: scorecard, gates, required safeguards, next evaluation',
+    )
+    .addOption(frameworkOption())
+    .addOption(evidenceOption())
+    .addOption(asOfOption())
+    .option('--json', 'print the assessment as JSON (CONTRACTS.md §1)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  anjeon assess --framework openai-preparedness-2023 --evidence examples/acme-7b.yaml
+  anjeon assess --framework my-framework.yaml --evidence results.json --as-of 2025-03-01 --json
+  anjeon --lang ko assess --framework naver-asf-2024 --evidence examples/acme-7b.yaml`,
+    )
+    .action((opts: AssessOptions, command: Command) => {
+      const assessment = assessFromOptions(opts, command, io);
+      if (opts.json) writeJson(io, assessment);
+      else io.out(renderScorecard(assessment, io.color, commandLang(command, io)));
+    });
+
+  program
+    .command('gate')
+    .description('decide one action for CI: exit 0 when allowed, 3 when blocked')
+    .addOption(frameworkOption())
+    .addOption(evidenceOption())
+    .addOption(
+      new Option('--action <action>', 'develop or deploy').choices(actions).makeOptionMandatory(),
+    )
+    .addOption(asOfOption())
+    .option(
+      '--json',
+      'print {framework, model, as_of, action, allowed, reasons, checks, required_safeguards}',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  anjeon gate --framework anthropic-rsp-2023 --evidence evals/latest.yaml --action deploy
+  anjeon gate --framework gdm-fsf-2024 --evidence - --action develop --json < evidence.json
+
+Exit codes: 0 allowed, 3 blocked, 2 bad input.`,
+    )
+    .action((opts: AssessOptions & { action: Action }, command: Command) => {
+      const assessment = assessFromOptions(opts, command, io);
+      const gate = assessment.gates[opts.action];
+      if (opts.json) {
+        writeJson(io, {
+          framework: assessment.framework,
+          model: assessment.model,
+          as_of: assessment.as_of,
+          action: opts.action,
+          ...gate,
+          required_safeguards: assessment.required_safeguards.filter((s) =>
+            s.blocks.includes(opts.action),
+          ),
+        });
+      } else io.out(renderGate(assessment, opts.action, io.color, commandLang(command, io)));
+      if (!gate.allowed) throw new ExitWith(exitCodes.blocked);
+    });
+}
