@@ -10,8 +10,8 @@ export function renderComparison(cmp: Comparison, c: Colors, lang: Lang): string
   const l = labels(lang);
   const verdict = (allowed: boolean) => (allowed ? c.green(l.allowed) : c.red(l.blocked));
   const matrix = compactTable(
-    [l.framework, `${l.overall} / ${l.tier}`, l.develop, l.deploy, l.nextEvaluation].map((h) =>
-      c.bold(h),
+    [l.framework, `${l.overall} / ${l.tier}`, l.develop, l.deploy, l.nextEvaluationColumn].map(
+      (h) => c.bold(h),
     ),
   );
   for (const f of cmp.frameworks) {
@@ -20,7 +20,7 @@ export function renderComparison(cmp: Comparison, c: Colors, lang: Lang): string
         ? (f.classification ?? l.none)
         : overallText(f.overall, l.notEvaluated);
     matrix.push([
-      `${c.bold(f.id)}\n${c.dim(f.version)}`,
+      `${c.bold(f.id)} ${c.dim(f.version)}`,
       level,
       verdict(f.develop),
       verdict(f.deploy),

@@ -54,7 +54,7 @@ export function evaluateCondition(c: Condition, facts: ConditionFacts): Conditio
     const rank = facts.overall[c.overall.field];
     if (!scale || rank === null || !testRank(rank, scale, c.overall)) return notHeld;
     return held([
-      { key: 'why.overall', params: { field: c.overall.field, level: scale.levels[rank]!.id } },
+      { key: `why.overall.${c.overall.field}`, params: { level: scale.levels[rank]!.id } },
     ]);
   }
   if (c.context) return contextCondition(c.context, facts.context);
