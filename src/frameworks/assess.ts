@@ -4,7 +4,7 @@ import { classify } from './classify.js';
 import { evaluateCondition, type ConditionFacts, type JudgedDomain } from './conditions.js';
 import { addDays, addMonths, compareDates, type IsoDate } from './dates.js';
 import { domainScale, overallScaleId, scaleOf, type Framework, type Scale } from './definition.js';
-import { evidenceSchema, type Evidence, type EvidenceInput } from './evidence.js';
+import type { Evidence } from './evidence.js';
 import { judgeGates, type GateCheck } from './gates.js';
 import { renderNote, type Lang, type Note } from './messages.js';
 import { nextEvaluation, type NextEvaluation } from './next-evaluation.js';
@@ -89,13 +89,16 @@ export class EvidenceMismatch extends Error {
   }
 }
 
+/**
+ * Judges evidence (already parsed by evidenceSchema, e.g. through `parseEvidence`) under a framework.
+ * Throws EvidenceMismatch when the evidence names domains, levels or values the framework lacks.
+ */
 export function assessFramework(
   framework: Framework,
-  evidenceInput: Evidence | EvidenceInput,
+  evidence: Evidence,
   asOf: IsoDate,
   options: AssessOptions = {},
 ): Assessment {
-  const evidence = evidenceSchema.parse(evidenceInput);
   const problems = evidenceProblems(framework, evidence);
   if (problems.length) throw new EvidenceMismatch(framework.definition.id, problems);
   const lang = options.lang ?? 'en';

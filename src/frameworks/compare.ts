@@ -4,7 +4,7 @@ import { assessFramework, type Assessment } from './assess.js';
 import { capabilityIds, type CapabilityId } from './capabilities.js';
 import { compareDates, type IsoDate } from './dates.js';
 import type { Framework } from './definition.js';
-import { evidenceSchema, type Evidence, type EvidenceInput } from './evidence.js';
+import type { Evidence } from './evidence.js';
 import type { Lang } from './messages.js';
 import { actions, type Action } from './schema.js';
 
@@ -49,11 +49,10 @@ export interface Comparison {
 
 export function compareFrameworks(
   frameworks: Framework[],
-  evidenceInput: Evidence | EvidenceInput,
+  evidence: Evidence,
   asOf: IsoDate,
   options: { lang?: Lang } = {},
 ): Comparison {
-  const evidence = evidenceSchema.parse(evidenceInput);
   const assessments = frameworks.map((f) =>
     assessFramework(f, evidence, asOf, { ...options, comparing: true }),
   );
@@ -124,7 +123,7 @@ function capabilityReadings(
     for (const f of frameworks) {
       const mapping = f.definition.crosswalk?.capabilities[capability];
       for (const m of mapping ? (Array.isArray(mapping) ? mapping : [mapping]) : []) {
-        const domain = f.definition.domains.find((d) => d.id === m.domain)!;
+        const domain = f.domains.get(m.domain)!;
         const base = { framework: f.definition.id, domain: m.domain, gating: domain.gating };
         if (domain.result === 'pre_post') {
           reading.readings.push({ ...base, level: m.levels[pre]!, post_level: m.levels[post]! });

@@ -32,6 +32,7 @@ export interface Scale {
 export interface Framework {
   readonly definition: FrameworkDefinition;
   readonly scales: ReadonlyMap<string, Scale>;
+  readonly domains: ReadonlyMap<string, DomainDefinition>;
   /** Where the framework came from: a preset id or a file path. */
   readonly origin: string;
 }
@@ -71,6 +72,7 @@ export function parseFramework(text: string, file: string, origin = file): Frame
   const framework: Framework = {
     definition: parsed.data,
     scales: compileScales(parsed.data),
+    domains: new Map(parsed.data.domains.map((d) => [d.id, d])),
     origin,
   };
   const problems = crossReferenceProblems(framework);

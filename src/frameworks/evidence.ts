@@ -98,3 +98,8 @@ export const evidenceSchema = z.strictObject({
 
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type EvidenceInput = z.input<typeof evidenceSchema>;
+
+/** Parses evidence given as a plain object (an API body, a test); throws a zod error when malformed. */
+export function parseEvidence(input: EvidenceInput): Evidence {
+  return evidenceSchema.parse(input);
+}

@@ -198,12 +198,40 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
+type Part = string | { name: string };
+
+/** Templates split once into literal text and parameter slots; rendering is then a join. */
+const compiled = new Map<string, Part[]>();
+
+function compile(template: string): Part[] {
+  let parts = compiled.get(template);
+  if (parts) return parts;
+  parts = template
+    .split(/\{([a-z_]+)\}/)
+    .map((piece, i) => (i % 2 === 1 ? { name: piece } : piece));
+  compiled.set(template, parts);
+  return parts;
+}
+
+function fill(template: string, params: Record<string, string>): string {
+  let out = '';
+  for (const part of compile(template)) {
+    if (typeof part === 'string') out += part;
+    else out += params[part.name] ?? `{${part.name}}`;
+  }
+  return out;
+}
+
 /** Renders a note; `{because}` is filled from its nested notes, or they are appended in brackets. */
 export function renderNote(note: Note, lang: Lang = 'en'): string {
   const catalogue = catalogues[lang];
-  const template = catalogue[note.key] ?? en[note.key] ?? note.key;
-  const because = (note.because ?? []).map((n) => renderNote(n, lang)).join('; ');
-  const params: Record<string, string> = {};
+  let template = catalogue[note.key] ?? en[note.key] ?? note.key;
+  const because = note.because?.length
+    ? note.because.map((n) => renderNote(n, lang)).join('; ')
+    : '';
+  // Without a reason to give, drop the bracket that would hold it rather than print "()".
+  if (!because) template = template.replace(' ({because})', '');
+  const params: Record<string, string> = { because };
   for (const [k, v] of Object.entries(note.params)) {
     params[k] = typeof v === 'number' ? formatNumber(v) : v;
   }
@@ -215,12 +243,8 @@ export function renderNote(note: Note, lang: Lang = 'en'): string {
   if (note.params.days !== undefined)
     params.period = fill(catalogue['period.days']!, { n: params.days! });
   if (note.params.assumed === 'yes') params.assumed = catalogue['safeguard.assumed']!;
-  const hasBecause = template.includes('{because}');
-  let text = fill(template, { ...params, because }).replace(/\s+$/, '');
-  if (!hasBecause && because) text += ` (${because})`;
-  return text.replace(/ {2,}/g, ' ').replace(/ \[/g, ' [').replace(/\( /g, '(');
-}
-
-function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => params[name] ?? whole);
+  let text = fill(template, params);
+  if (because && !template.includes('{because}')) text += ` (${because})`;
+  // An empty optional parameter (a rule without a source) leaves a stray space behind.
+  return text.includes('  ') || text.endsWith(' ') ? text.replace(/ {2,}/g, ' ').trimEnd() : text;
 }

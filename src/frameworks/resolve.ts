@@ -41,12 +41,11 @@ export function evaluationLabel(e: Evaluation): string {
 export function evidenceProblems(framework: Framework, evidence: Evidence): Problem[] {
   const problems: Problem[] = [];
   const def = framework.definition;
-  const domains = new Map(def.domains.map((d) => [d.id, d]));
   evidence.evaluations.forEach((e, i) => {
     if (e.framework !== undefined && e.framework !== def.id) return;
     for (const [domainId, result] of Object.entries(e.results)) {
       const path = ['evaluations', i, 'results', domainId];
-      const domain = domains.get(domainId);
+      const domain = framework.domains.get(domainId);
       if (!domain) {
         const known = def.domains.map((d) => d.id).join(', ') || 'none';
         problems.push({
@@ -174,7 +173,7 @@ export function resolveEvidence(
     if (compareDates(e.date as IsoDate, asOf) > 0) return void future++;
     const before = countCandidates(candidates);
     for (const [domainId, result] of Object.entries(e.results)) {
-      const domain = def.domains.find((d) => d.id === domainId)!;
+      const domain = framework.domains.get(domainId)!;
       candidates.get(domainId)!.push(fromResult(framework, domain, result, e, i));
     }
     const hasCapabilities = Object.keys(e.capabilities).length > 0;
@@ -303,7 +302,7 @@ function crosswalkCandidate(
   e: Evaluation,
   index: number,
 ): DomainCandidate {
-  const domain = framework.definition.domains.find((d) => d.id === m.domain)!;
+  const domain = framework.domains.get(m.domain)!;
   const scale = domainScale(framework, domain);
   const rank = (common: number) =>
     scale.rank.get(m.levels[Math.min(common, commonLevelCount - 1)]!)!;

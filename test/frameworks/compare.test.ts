@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/frameworks/dates.js';
 import { compareFrameworks } from '../../src/frameworks/compare.js';
+import { parseEvidence } from '../../src/frameworks/evidence.js';
 import { preset } from './judge.js';
 
-const evidence = {
+const evidence = parseEvidence({
   model: { id: 'acme-7b' },
   evaluations: [
     {
@@ -16,10 +17,10 @@ const evidence = {
     common: {
       security: 3,
       deployment: 2,
-      implemented: ['weights-security' as const, 'safety-case' as const],
+      implemented: ['weights-security', 'safety-case'],
     },
   },
-};
+});
 const frameworks = [
   'openai-preparedness-2023',
   'anthropic-rsp-2023',
@@ -84,7 +85,11 @@ describe('compareFrameworks', () => {
   });
 
   it('reports agreement when every framework decides the same', () => {
-    const none = compareFrameworks(frameworks, { model: { id: 'm' } }, '2025-01-15' as IsoDate);
+    const none = compareFrameworks(
+      frameworks,
+      parseEvidence({ model: { id: 'm' } }),
+      '2025-01-15' as IsoDate,
+    );
     expect(none.disagreements).toEqual([]);
     expect(none.gates.develop).toMatchObject({ allowed: [], agree: true });
   });

@@ -64,7 +64,7 @@ function evidenceArb(f: Framework): fc.Arbitrary<{ evidence: EvidenceInput; asOf
         model: { id: 'm', ...(g.modelCompute ? { effective_compute: g.modelCompute } : {}) },
         evaluations: g.evaluations.map((e) => ({
           date: e.date,
-          results: e.results,
+          results: e.results as Record<string, { level?: string; pre?: string; post?: string }>,
           ...(e.effective_compute ? { effective_compute: e.effective_compute } : {}),
         })),
         safeguards: {
@@ -83,7 +83,7 @@ const blocked = (a: Assessment) => ({
 });
 
 function raiseOneLevel(f: Framework, evidence: EvidenceInput, pick: number): EvidenceInput | null {
-  const copy = structuredClone(evidence) as {
+  const copy = structuredClone(evidence) as unknown as {
     evaluations: { results: Record<string, Record<string, string>> }[];
   };
   const slots = copy.evaluations.flatMap((e) =>

@@ -3,7 +3,7 @@
 import { assessFramework, type Assessment } from '../../src/frameworks/assess.js';
 import type { IsoDate } from '../../src/frameworks/dates.js';
 import type { Framework } from '../../src/frameworks/definition.js';
-import type { EvidenceInput } from '../../src/frameworks/evidence.js';
+import { parseEvidence, type EvidenceInput } from '../../src/frameworks/evidence.js';
 import { presets } from '../../src/frameworks/files.js';
 
 export function preset(id: string): Framework {
@@ -18,7 +18,7 @@ export function judge(
   asOf = '2025-01-15',
 ): Assessment {
   const framework = typeof id === 'string' ? preset(id) : id;
-  return assessFramework(framework, evidence, asOf as IsoDate);
+  return assessFramework(framework, parseEvidence(evidence), asOf as IsoDate);
 }
 
 type Result = { level?: string; pre?: string; post?: string; metrics?: Record<string, number> };
