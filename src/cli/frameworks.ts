@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { AnjeonError } from '../errors.js';
 import { loadFramework, presets, readText } from '../frameworks/files.js';
 import { parseFramework, type Framework } from '../frameworks/definition.js';
-import type { Lang } from '../frameworks/messages.js';
 import { writeJson, type Io } from './io.js';
+import { describeFramework, localName } from './framework-view.js';
 import { commandLang } from './options.js';
 import { ExitWith, exitCodes } from './program.js';
 
@@ -83,10 +83,6 @@ function listEntry(f: Framework) {
   return { id, name, version, published, kind };
 }
 
-function localName(d: { name: string; name_ko?: string }, lang: Lang) {
-  return lang === 'ko' && d.name_ko ? d.name_ko : d.name;
-}
-
 function ruleCount(f: Framework): number {
   const d = f.definition;
   return (
@@ -96,84 +92,4 @@ function ruleCount(f: Framework): number {
     d.triggers.length +
     d.warnings.length
   );
-}
-
-function describeFramework(framework: Framework, lang: Lang, io: Io): string {
-  const d = framework.definition;
-  const c = io.color;
-  const lines: string[] = [];
-  lines.push(
-    c.bold(`${localName(d, lang)}`) + `  ${d.id} ${d.version}, published ${d.published}, ${d.kind}`,
-  );
-  if (d.summary) lines.push('', d.summary);
-  lines.push(
-    '',
-    c.bold('Source'),
-    `  ${d.provenance.organisation}: ${d.provenance.source_url} (${d.provenance.source_quality})`,
-  );
-  for (const s of d.provenance.other_sources) lines.push(`  ${s}`);
-  if (d.provenance.notes) lines.push(`  ${d.provenance.notes}`);
-  if (d.domains.length) {
-    lines.push('', c.bold('Domains'));
-    for (const domain of d.domains) {
-      const scale = framework.scales.get(domain.scale)!;
-      const shape = domain.result === 'pre_post' ? 'pre/post' : 'level';
-      const gating = domain.gating ? '' : ' (does not gate)';
-      lines.push(`  ${c.bold(domain.id)}  ${localName(domain, lang)}${gating}`);
-      lines.push(`    ${shape} on ${scale.levels.map((l) => l.id).join(' < ')}`);
-      for (const m of domain.metrics) {
-        lines.push(
-          `    metric ${m.metric} ${m.at_least !== undefined ? `>= ${m.at_least}` : `> ${m.greater_than}`} gives ${m.level}`,
-        );
-      }
-    }
-  }
-  const gateLines = (['develop', 'deploy'] as const).flatMap((action) =>
-    d.gates[action].map((rule) =>
-      'ceiling' in rule
-        ? `  ${action}: every ${rule.ceiling.field === 'level' ? '' : `${rule.ceiling.field}-mitigation `}level <= ${rule.ceiling.at_most} [${rule.id}]`
-        : `  ${action}: blocked when ${JSON.stringify(rule.block_when)}: ${rule.message} [${rule.id}]`,
-    ),
-  );
-  const requirementLines = d.requirements.map((r) => {
-    const needs = [
-      ...(r.require.safeguards ?? []),
-      ...(r.require.security ? [`security >= ${r.require.security.at_least}`] : []),
-      ...(r.require.deployment ? [`deployment >= ${r.require.deployment.at_least}`] : []),
-    ].join(', ');
-    const blocks = r.blocks.length ? `blocks ${r.blocks.join(', ')}` : 'advisory';
-    return `  when ${JSON.stringify(r.when)}: ${needs} (${blocks}) [${r.id}]`;
-  });
-  if (gateLines.length + requirementLines.length)
-    lines.push('', c.bold('Rules'), ...gateLines, ...requirementLines);
-  if (d.triggers.length) {
-    lines.push('', c.bold('Re-evaluation'));
-    for (const t of d.triggers) {
-      const what = t.months
-        ? `${t.months} months after the latest evaluation`
-        : t.days
-          ? `${t.days} days after the latest evaluation`
-          : t.effective_compute_multiple
-            ? `${t.strictly_greater ? 'more than ' : ''}${t.effective_compute_multiple}x the evaluated effective compute`
-            : `on events: ${t.events!.join(', ')}`;
-      lines.push(`  ${what} [${t.id}]`);
-    }
-  }
-  if (d.classification) {
-    lines.push(
-      '',
-      c.bold('Classification'),
-      `  tiers: ${d.classification.tiers.join(' < ')} (default ${d.classification.default})`,
-    );
-    for (const input of d.context) {
-      const values = input.values ? `: ${input.values.join(', ')}` : '';
-      lines.push(`  context.${input.path} (${input.type})${values}`);
-    }
-  }
-  if (d.provenance.assumptions.length) {
-    lines.push('', c.bold('What the source leaves open, and what this file assumes'));
-    for (const a of d.provenance.assumptions)
-      lines.push(`  - open: ${a.open}`, `    assumed: ${a.assumed}`);
-  }
-  return lines.join('\n');
 }

@@ -3,7 +3,8 @@
 import { classify } from './classify.js';
 import { evaluateCondition, type ConditionFacts, type JudgedDomain } from './conditions.js';
 import { addDays, addMonths, compareDates, type IsoDate } from './dates.js';
-import { domainScale, overallScaleId, scaleOf, type Framework, type Scale } from './definition.js';
+import { overallScaleId } from './cross-references.js';
+import { domainScale, scaleOf, type Framework, type Scale } from './definition.js';
 import type { Evidence } from './evidence.js';
 import { judgeGates, type GateCheck } from './gates.js';
 import { renderNote, type Lang, type Note } from './messages.js';
