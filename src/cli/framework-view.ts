@@ -28,6 +28,7 @@ export function describeFramework(framework: Framework, lang: Lang, io: Io): str
     ),
     section(c, 'Classification', classificationLines(d)),
     section(c, 'Context inputs (under context: in the evidence)', contextLines(d)),
+    section(c, 'Crosswalk from the common vocabulary (levels for common 0..4)', crosswalkLines(d)),
     section(
       c,
       'What the source leaves open, and what this file assumes',
@@ -163,5 +164,23 @@ function contextLines(d: FrameworkDefinition): string[] {
       (input) =>
         `  context.${input.path} (${input.type}${input.nullable ? ', or null' : ''})${input.values ? `: ${input.values.join(', ')}` : ''}`,
     ),
+  ];
+}
+
+function crosswalkLines(d: FrameworkDefinition): string[] {
+  const cw = d.crosswalk;
+  if (!cw) return [];
+  const mappings = Object.entries(cw.capabilities).flatMap(([cap, m]) =>
+    (Array.isArray(m) ? m : [m]).map(
+      (x) =>
+        `  ${cap} -> ${x.domain}: ${x.levels.join(', ')}${x.use === 'post' ? ' (reads post)' : ''}`,
+    ),
+  );
+  return [
+    ...mappings,
+    ...(cw.security ? [`  security (RAND 0..5): ${cw.security.join(', ')}`] : []),
+    ...(cw.deployment ? [`  deployment (0..3): ${cw.deployment.join(', ')}`] : []),
+    ...Object.entries(cw.safeguards).map(([id, commons]) => `  ${id} <- ${commons.join(' or ')}`),
+    ...(cw.notes ? [`  ${cw.notes}`] : []),
   ];
 }
