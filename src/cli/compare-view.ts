@@ -17,7 +17,9 @@ export function renderComparison(cmp: Comparison, c: Colors, lang: Lang): string
   for (const f of cmp.frameworks) {
     const level =
       f.kind === 'classification'
-        ? (f.classification ?? l.none)
+        ? f.classification_answered
+          ? (f.classification ?? l.none)
+          : c.red(`${f.classification} (${l.unanswered})`)
         : overallText(f.overall, l.notEvaluated);
     matrix.push([
       `${c.bold(f.id)} ${c.dim(f.version)}`,

@@ -110,9 +110,9 @@ function nextEvaluationLines(a: Assessment, c: Colors, l: Labels): string[] {
 function classificationLines(a: Assessment, c: Colors, l: Labels): string[] {
   const cls = a.classification!;
   const flags = Object.entries(cls)
-    .filter(([k, v]) => typeof v === 'boolean' && v && k !== 'tier')
+    .filter(([k, v]) => typeof v === 'boolean' && v && k !== 'answered')
     .map(([k]) => k);
-  const tier = cls.tier === null ? c.red(l.none) : c.bold(cls.tier);
+  const tier = cls.answered ? c.bold(cls.tier) : c.red(`${cls.tier} (${l.unanswered})`);
   return [
     `${c.bold(l.classification)}: ${l.tier} ${tier}${flags.length ? `  + ${flags.join(', ')}` : ''}`,
     ...cls.reasons.map((r) => `  - ${r}`),

@@ -68,7 +68,8 @@ export interface Assessment {
       due_at_effective_compute?: number | null;
     }[];
   };
-  classification: ({ tier: string | null; reasons: string[] } & Record<string, unknown>) | null;
+  classification:
+    ({ tier: string; answered: boolean; reasons: string[] } & Record<string, unknown>) | null;
   warnings: string[];
 }
 
@@ -118,7 +119,7 @@ export function assessFramework(
     facts,
     resolved,
     stale: next.due,
-    classified: classification ? classification.tier !== null : null,
+    classified: classification ? classification.answered : null,
   });
 
   return {
@@ -142,6 +143,7 @@ export function assessFramework(
     },
     classification: classification && {
       tier: classification.tier,
+      answered: classification.answered,
       ...classification.flags,
       reasons: classification.reasons.map(render),
     },

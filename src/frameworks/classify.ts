@@ -6,7 +6,9 @@ import type { FrameworkDefinition } from './schema.js';
 import type { Note } from './messages.js';
 
 export interface ClassificationResult {
-  tier: string | null;
+  tier: string;
+  /** False when the evidence does not answer the framework's questions at all (context absent). */
+  answered: boolean;
   tiers: string[];
   flags: Record<string, boolean>;
   reasons: Note[];
@@ -19,16 +21,12 @@ export function classify(
   const cls = def.classification;
   if (!cls) return null;
   const flags = Object.fromEntries(cls.flags.map((f) => [f.id, false]));
-  if (!contextPresent(facts.context, cls.requires)) {
-    return {
-      tier: null,
-      tiers: cls.tiers,
-      flags,
-      reasons: [{ key: 'classification.missing', params: { path: cls.requires } }],
-    };
-  }
+  // Unanswered, no rule can hold and the tier is the default; the gates still refuse to rely on it.
+  const answered = contextPresent(facts.context, cls.requires);
   const conditionFacts = { ...facts, classification: null };
-  const reasons: Note[] = [];
+  const reasons: Note[] = answered
+    ? []
+    : [{ key: 'classification.missing', params: { path: cls.requires, tier: cls.default } }];
   let tier = cls.default;
   for (const rule of cls.rules) {
     const result = evaluateCondition(rule.when, conditionFacts);
@@ -40,7 +38,7 @@ export function classify(
     });
     if (cls.tiers.indexOf(rule.tier) > cls.tiers.indexOf(tier)) tier = rule.tier;
   }
-  if (reasons.length === 0) {
+  if (answered && reasons.length === 0) {
     reasons.push({ key: 'classification.default', params: { tier: cls.default } });
   }
   for (const flag of cls.flags) {
@@ -56,5 +54,5 @@ export function classify(
   }
   // Reasons for the winning tier first: they are the ones a reader looks for.
   reasons.sort((a, b) => Number(b.params.tier === tier) - Number(a.params.tier === tier));
-  return { tier, tiers: cls.tiers, flags, reasons };
+  return { tier, answered, tiers: cls.tiers, flags, reasons };
 }

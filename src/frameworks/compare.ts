@@ -33,6 +33,8 @@ export interface Comparison {
     kind: string;
     overall: Assessment['overall'];
     classification: string | null;
+    /** False when the classification is the default only because the questions were not answered. */
+    classification_answered: boolean | null;
     develop: boolean;
     deploy: boolean;
     next_evaluation_due: boolean;
@@ -75,6 +77,7 @@ export function compareFrameworks(
       kind: frameworks[i]!.definition.kind,
       overall: a.overall,
       classification: a.classification?.tier ?? null,
+      classification_answered: a.classification?.answered ?? null,
       develop: a.gates.develop.allowed,
       deploy: a.gates.deploy.allowed,
       next_evaluation_due: a.next_evaluation.due,

@@ -17,7 +17,12 @@ export interface ConditionFacts {
   domains: ReadonlyMap<string, JudgedDomain>;
   overall: { scale: Scale | null; level: number | null; pre: number | null; post: number | null };
   context: Record<string, unknown>;
-  classification: { tier: string | null; tiers: string[]; flags: Record<string, boolean> } | null;
+  classification: {
+    tier: string;
+    answered: boolean;
+    tiers: string[];
+    flags: Record<string, boolean>;
+  } | null;
 }
 
 export interface ConditionResult {
@@ -123,7 +128,7 @@ function classificationCondition(
   facts: ConditionFacts,
 ): ConditionResult {
   const cls = facts.classification;
-  if (!cls || cls.tier === null) return notHeld;
+  if (!cls || !cls.answered) return notHeld;
   let holds: boolean;
   if (test.flag) holds = cls.flags[test.flag] === true;
   else if (test.tier) holds = cls.tier === test.tier;

@@ -35,7 +35,8 @@ const en: Catalogue = {
   'why.context': 'context.{path} is {value}',
   'why.flag': '{flag} applies',
   'why.tier': 'the system is classified {tier}',
-  'classification.missing': 'context.{path} is not given, so the system is not classified',
+  'classification.missing':
+    '{tier} only by default: context.{path} is not given, so none of the questions was answered',
   'classification.rule': '{tier}: {because} {source}',
   'classification.default': '{tier}: no rule for a higher tier applies',
   'classification.flag': '{flag}: {because} {source}',
@@ -56,7 +57,7 @@ const en: Catalogue = {
   'next.compute_due':
     'effective compute {current} {op} {due_at} ({multiple}x the {basis} of {date}) [{rule}]',
   'gate.not_classified':
-    'context.{path} is not given; {action} needs the system classified [classification]',
+    'context.{path} is not given; {action} needs the classification questions answered [classification]',
   'gate.stale':
     'the evidence is overdue for re-evaluation; {action} needs current evidence [stale-evidence]',
   'gate.all_evaluated': 'all {count} domains have been evaluated [evidence]',
@@ -125,7 +126,7 @@ const ko: Catalogue = {
   'why.context': 'context.{path} 값이 {value}',
   'why.flag': '{flag} 해당',
   'why.tier': '시스템 등급이 {tier}',
-  'classification.missing': 'context.{path}가 없어 시스템을 분류하지 못했습니다',
+  'classification.missing': '기본값 {tier}: context.{path}가 없어 어떤 질문에도 답하지 않았습니다',
   'classification.rule': '{tier}: {because} {source}',
   'classification.default': '{tier}: 더 높은 등급의 규칙에 해당하지 않음',
   'classification.flag': '{flag}: {because} {source}',

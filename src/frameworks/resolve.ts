@@ -42,6 +42,8 @@ export function evidenceProblems(framework: Framework, evidence: Evidence): Prob
   const problems: Problem[] = [];
   const def = framework.definition;
   evidence.evaluations.forEach((e, i) => {
+    // A classification framework reads context, not results: domain results are for other frameworks.
+    if (def.domains.length === 0) return;
     if (e.framework !== undefined && e.framework !== def.id) return;
     for (const [domainId, result] of Object.entries(e.results)) {
       const path = ['evaluations', i, 'results', domainId];
@@ -169,6 +171,7 @@ export function resolveEvidence(
   let ignoredCapabilities = 0;
 
   evidence.evaluations.forEach((e, i) => {
+    if (def.domains.length === 0) return;
     if (e.framework !== undefined && e.framework !== def.id) return void otherFramework++;
     if (compareDates(e.date as IsoDate, asOf) > 0) return void future++;
     const before = countCandidates(candidates);

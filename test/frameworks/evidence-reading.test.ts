@@ -93,6 +93,15 @@ describe('reading evidence', () => {
     ).toThrow(/give pre and post, not level/);
   });
 
+  it('lets a classification framework ignore domain results meant for capability frameworks', () => {
+    const a = judge('eu-ai-act-2024', {
+      model,
+      evaluations: [{ date: '2024-12-01', results: { cbrn: { level: 'asl-3' } } }],
+      context: { eu_ai_act: { transparency: ['chatbot'] } },
+    });
+    expect(a.classification!.tier).toBe('limited');
+  });
+
   it('uses safeguards scoped to the framework over shared ones', () => {
     const id = 'anthropic-rsp-2023';
     const a = judge(id, {

@@ -82,9 +82,14 @@ describe(id, () => {
     expect(a.classification!.gpai_systemic_risk).toBe(flag);
   });
 
-  it('does not classify a system without context.eu_ai_act, and blocks deploy until it is given', () => {
+  it('classifies a system without context.eu_ai_act only by default, and blocks deploy until it is given', () => {
     const a = judge(id, { model });
-    expect(a.classification).toMatchObject({ tier: null, gpai_systemic_risk: false });
+    expect(a.classification).toMatchObject({
+      tier: 'minimal',
+      answered: false,
+      gpai_systemic_risk: false,
+    });
+    expect(a.classification!.reasons[0]).toContain('minimal only by default');
     expect(a.gates.deploy.allowed).toBe(false);
     expect(reasons(a, 'deploy')).toContain('context.eu_ai_act is not given');
     expect(a.gates.develop.allowed).toBe(true);
