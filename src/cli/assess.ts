@@ -53,7 +53,7 @@ export function registerAssessCommands(program: Command, io: Io): void {
 Examples:
   anjeon assess --framework openai-preparedness-2023 --evidence examples/acme-7b.yaml
   anjeon assess --framework my-framework.yaml --evidence results.json --as-of 2025-03-01 --json
-  anjeon --lang ko assess --framework naver-asf-2024 --evidence examples/acme-7b.yaml`,
+  anjeon --lang ko assess --framework naver-asf-2024 --evidence examples/common-capabilities.yaml`,
     )
     .action((opts: AssessOptions, command: Command) => {
       const assessment = assessFromOptions(opts, command, io);

@@ -19,6 +19,10 @@ export function registerFrameworkCommands(program: Command, io: Io): void {
     .command('list')
     .description('list the framework presets')
     .option('--json', 'print JSON: [{id, name, version, published, kind}]')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  anjeon frameworks list\n  anjeon --lang ko frameworks list\n  anjeon frameworks list --json',
+    )
     .action((opts: { json?: boolean }, command: Command) => {
       const lang = commandLang(command, io);
       const rows = [...presets().values()].map((f) => listEntry(f));

@@ -40,7 +40,7 @@ function buildProgram(io: Io): Command {
 Examples:
   anjeon frameworks list
   anjeon assess --framework openai-preparedness-2023 --evidence examples/acme-7b.yaml
-  anjeon gate --framework anthropic-rsp-2023 --evidence examples/acme-7b.yaml --action deploy
+  anjeon gate --framework anthropic-rsp-2023 --evidence examples/acme-7b-rsp.yaml --action deploy
   anjeon compare --evidence examples/common-capabilities.yaml
 
 Exit codes: 0 success, 1 runtime failure, 2 bad input or usage, 3 gate blocked, 4 audit chain broken.`,
