@@ -9,6 +9,8 @@ import { writeJson, type Io } from './io.js';
 import { describeFramework, localName } from './framework-view.js';
 import { commandLang } from './options.js';
 import { ExitWith, exitCodes } from './program.js';
+import { withRecord } from './record.js';
+import { addFrameworkFile } from '../registry/framework-store.js';
 
 export function registerFrameworkCommands(program: Command, io: Io): void {
   const group = program
@@ -48,6 +50,33 @@ export function registerFrameworkCommands(program: Command, io: Io): void {
       const framework = loadFramework(id);
       if (opts.json) return writeJson(io, framework.definition);
       io.out(describeFramework(framework, commandLang(command, io), io));
+    });
+
+  group
+    .command('add')
+    .argument('<file>', 'a framework YAML file')
+    .description(
+      "keep a framework in the record: the organisation's own, or its override of a preset (admins)",
+    )
+    .option('--json', 'print {id, version, sha256, added}')
+    .addHelpText(
+      'after',
+      `
+The file is validated first. A file whose id is already in the record becomes its next version;
+decisions name the version and SHA-256 of the text they were judged by.
+
+Examples:
+  cp src/frameworks/presets/gdm-fsf-2024.yaml acme-fsf.yaml   # edit it, keep or change the id
+  anjeon frameworks add acme-fsf.yaml`,
+    )
+    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+      const result = await withRecord(command, io, (ctx) => addFrameworkFile(ctx, file));
+      if (opts.json) return writeJson(io, result);
+      io.out(
+        result.added
+          ? `${result.id} version ${result.version} stored (${result.sha256.slice(0, 12)})`
+          : `${result.id} version ${result.version} already holds this text`,
+      );
     });
 
   group

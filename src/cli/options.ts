@@ -6,7 +6,7 @@ import type { Evidence } from '../frameworks/evidence.js';
 import type { Lang } from '../frameworks/messages.js';
 import { resolveLang, type Io } from './io.js';
 import type { GlobalOptions } from './program.js';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 
 /** --as-of wins, then the evidence file's as_of, then today (UTC). */
 export function asOfDate(option: string | undefined, evidence: Evidence, io: Io): IsoDate {
@@ -27,4 +27,11 @@ export function parseList(value: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** A commander parser for date options: a real calendar date or a usage error naming the problem. */
+export function parseAsOfOption(value: string): IsoDate {
+  const problem = dateProblem(value);
+  if (problem) throw new InvalidArgumentError(problem);
+  return value as IsoDate;
 }

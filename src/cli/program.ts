@@ -5,7 +5,16 @@ import { Command, CommanderError } from 'commander';
 import { AnjeonError } from '../errors.js';
 import { registerAssessCommands } from './assess.js';
 import { registerCompareCommand } from './compare.js';
+import { registerAuditCommands } from './audit.js';
+import { registerDecisionCommands } from './decisions.js';
+import { registerEvaluationCommands } from './evaluations.js';
 import { registerFrameworkCommands } from './frameworks.js';
+import { registerIncidentCommands, registerRiskCommands } from './incidents.js';
+import { registerInitCommand } from './init.js';
+import { registerModelCommands } from './models.js';
+import { registerSafeguardCommands } from './safeguards.js';
+import { registerScorecardCommands } from './scorecard.js';
+import { registerUserCommands } from './users.js';
 import type { Io } from './io.js';
 
 export const exitCodes = { ok: 0, failure: 1, usage: 2, blocked: 3, broken: 4 } as const;
@@ -20,6 +29,7 @@ export class ExitWith extends Error {
 export interface GlobalOptions {
   lang?: string;
   debug?: boolean;
+  as?: string;
 }
 
 function buildProgram(io: Io): Command {
@@ -28,6 +38,10 @@ function buildProgram(io: Io): Command {
     .version(VERSION, '-V, --version')
     .option('--lang <lang>', 'language of explanations: en or ko (default: $ANJEON_LANG or en)')
     .option('--debug', 'print stack traces for errors')
+    .option(
+      '--as <user>',
+      'act as this user of the record (default: $ANJEON_ACTOR, else actor in config.yaml)',
+    )
     .showHelpAfterError('(run with --help for usage and examples)')
     .configureOutput({
       writeOut: (s) => io.out(s.replace(/\n$/, '')),
@@ -48,8 +62,19 @@ Exit codes: 0 success, 1 runtime failure, 2 bad input or usage, 3 gate blocked, 
   registerFrameworkCommands(program, io);
   registerAssessCommands(program, io);
   registerCompareCommand(program, io);
-  for (const command of program.commands)
-    command.exitOverride().configureOutput(program.configureOutput());
+  registerInitCommand(program, io);
+  registerUserCommands(program, io);
+  registerModelCommands(program, io);
+  registerEvaluationCommands(program, io);
+  registerSafeguardCommands(program, io);
+  registerScorecardCommands(program, io);
+  registerDecisionCommands(program, io);
+  registerIncidentCommands(program, io);
+  registerRiskCommands(program, io);
+  registerAuditCommands(program, io);
+  applyToAll(program, (command) =>
+    command.exitOverride().configureOutput(program.configureOutput()),
+  );
   return program;
 }
 
@@ -91,4 +116,11 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
       'hint: run again with --debug for the stack trace, and report it if it looks like a bug',
     );
   return exitCodes.failure;
+}
+
+function applyToAll(command: Command, fn: (c: Command) => void) {
+  for (const sub of command.commands) {
+    fn(sub);
+    applyToAll(sub, fn);
+  }
 }

@@ -3,7 +3,7 @@
 import { compactTable } from './table.js';
 import type { Colors } from 'picocolors/types.js';
 import type { Assessment } from '../frameworks/assess.js';
-import type { Lang } from '../frameworks/messages.js';
+import { formatNumber, type Lang } from '../frameworks/messages.js';
 import type { Action } from '../frameworks/schema.js';
 import { labels, type Labels } from './labels.js';
 
@@ -98,7 +98,7 @@ function nextEvaluationLines(a: Assessment, c: Colors, l: Labels): string[] {
   const when = [
     n.due_date ? `${l.dueDate} ${n.due_date}` : null,
     n.due_at_effective_compute !== null
-      ? `${l.dueAtCompute} ${n.due_at_effective_compute.toExponential().replace('e+', 'e')}`
+      ? `${l.dueAtCompute} ${formatNumber(n.due_at_effective_compute)}`
       : null,
   ].filter(Boolean);
   return [

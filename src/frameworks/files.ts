@@ -17,24 +17,29 @@ import { evidenceProblems } from './resolve.js';
 const presetDir = fileURLToPath(new URL('./presets/', import.meta.url));
 
 let presetCache: Map<string, Framework> | undefined;
+let presetTextCache: Map<string, string> | undefined;
+
+/** The text of every preset file shipped with anjeon, by id (the file name). */
+export function presetTexts(): ReadonlyMap<string, string> {
+  presetTextCache ??= new Map(
+    readdirSync(presetDir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()
+      .map((name) => [basename(name, '.yaml'), readFileSync(join(presetDir, name), 'utf8')]),
+  );
+  return presetTextCache;
+}
 
 /** Every preset shipped with anjeon, by id, parsed once per process. */
 export function presets(): ReadonlyMap<string, Framework> {
   if (presetCache) return presetCache;
   const loaded = new Map<string, Framework>();
-  for (const name of readdirSync(presetDir)
-    .filter((n) => n.endsWith('.yaml'))
-    .sort()) {
-    const file = join(presetDir, name);
-    const framework = parseFramework(
-      readFileSync(file, 'utf8'),
-      `presets/${name}`,
-      basename(name, '.yaml'),
-    );
-    if (framework.definition.id !== basename(name, '.yaml')) {
-      throw new AnjeonError('runtime', `preset ${name} declares id ${framework.definition.id}`);
+  for (const [id, text] of presetTexts()) {
+    const framework = parseFramework(text, `presets/${id}.yaml`, id);
+    if (framework.definition.id !== id) {
+      throw new AnjeonError('runtime', `preset ${id}.yaml declares id ${framework.definition.id}`);
     }
-    loaded.set(framework.definition.id, framework);
+    loaded.set(id, framework);
   }
   presetCache = loaded;
   return loaded;
@@ -70,12 +75,15 @@ export function readText(file: string): string {
 export interface EvidenceFile {
   evidence: Evidence;
   doc: SourceDocument;
+  /** The file's text as read (standard input can be read only once). */
+  text: string;
 }
 
 /** Reads and checks the structure of an evidence file (YAML or JSON; `-` is standard input). */
 export function readEvidence(file: string): EvidenceFile {
   const name = file === '-' ? '(stdin)' : file;
-  const doc = parseSourceDocument(readText(file), name);
+  const text = readText(file);
+  const doc = parseSourceDocument(text, name);
   const parsed = evidenceSchema.safeParse(doc.value ?? {});
   if (!parsed.success) {
     throw inputError(
@@ -84,7 +92,7 @@ export function readEvidence(file: string): EvidenceFile {
       locateProblems(doc, zodProblems(parsed.error)),
     );
   }
-  return { evidence: parsed.data, doc };
+  return { evidence: parsed.data, doc, text };
 }
 
 /** Throws an input error naming every field of the evidence that the framework cannot read. */

@@ -48,6 +48,8 @@ const en: Catalogue = {
     '{period} after the latest evaluation ({latest}) passed on {due_date} [{rule}]',
   'next.event': 're-evaluate on {events}; none recorded since {latest} [{rule}]',
   'next.event_due': '{event} on {date} came after the latest evaluation ({latest}) [{rule}]',
+  'next.flagged':
+    'marked as due on {date}, after the latest evaluation ({latest}): {note} [evaluation-due]',
   'next.compute_unknown':
     'no evaluation records effective compute, so the {multiple}x compute trigger cannot be checked [{rule}]',
   'next.compute_no_current':
@@ -137,6 +139,7 @@ const ko: Catalogue = {
   'next.interval_due': '최근 평가({latest}) 후 {period}이(가) {due_date}에 지났습니다 [{rule}]',
   'next.event': '{events} 발생 시 재평가; {latest} 이후 기록 없음 [{rule}]',
   'next.event_due': '{date}의 {event}이(가) 최근 평가({latest}) 이후에 있었습니다 [{rule}]',
+  'next.flagged': '최근 평가({latest}) 이후 {date}에 재평가 필요로 표시됨: {note} [evaluation-due]',
   'next.compute_unknown':
     '유효 연산량을 기록한 평가가 없어 {multiple}배 연산량 조건을 확인할 수 없습니다 [{rule}]',
   'next.compute_no_current':

@@ -64,6 +64,8 @@ export function nextEvaluation({ def, evidence, evaluations, asOf }: Inputs): Ne
   const triggers = def.triggers.map((t) =>
     triggerState(t, { latestDate, computeBasis, evidence, asOf }),
   );
+  const flagged = flaggedDue(evidence, latestDate, asOf);
+  if (flagged) triggers.push(flagged);
 
   let dueDate: IsoDate | null = null;
   let dueAt: number | null = null;
@@ -181,6 +183,28 @@ function computeTrigger(
     note: {
       key: due ? 'next.compute_due' : 'next.compute',
       params: { ...params, current, op: t.strictly_greater ? '>' : '>=' },
+    },
+  };
+}
+
+/** Under every framework, an `evaluation-due` event (an incident, say) after the latest evaluation makes it due. */
+export const evaluationDueEvent = 'evaluation-due';
+
+function flaggedDue(evidence: Evidence, latestDate: IsoDate, asOf: IsoDate): TriggerState | null {
+  const event = evidence.events.find(
+    (e) =>
+      e.type === evaluationDueEvent &&
+      compareDates(e.date as IsoDate, latestDate) > 0 &&
+      compareDates(e.date as IsoDate, asOf) <= 0,
+  );
+  if (!event) return null;
+  return {
+    id: evaluationDueEvent,
+    kind: 'event',
+    due: true,
+    note: {
+      key: 'next.flagged',
+      params: { date: event.date, latest: latestDate, note: event.note ?? '' },
     },
   };
 }
