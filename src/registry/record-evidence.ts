@@ -34,7 +34,8 @@ export function evidenceFromRows(rows: ModelRows, asOf: IsoDate): Evidence {
     },
     as_of: asOf,
     evaluations: rows.evaluations.map((e) => ({
-      id: e.id,
+      // Reasons cite the record's id, with the label the evidence file gave it.
+      id: e.label ? `${e.id}: ${e.label}` : e.id,
       date: e.date,
       ...(e.framework_id ? { framework: e.framework_id } : {}),
       ...(e.effective_compute !== null ? { effective_compute: e.effective_compute } : {}),

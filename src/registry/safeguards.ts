@@ -165,6 +165,7 @@ export async function listSafeguards(
     .where('model_id', '=', modelId)
     .orderBy('since')
     .orderBy('recorded_at')
+    .orderBy('id')
     .execute();
   const current = new Set(currentFacts(rows, asOf ?? today(ctx)).map((r) => r.id));
   return rows.map((r) => ({ ...r, in_effect: current.has(r.id) }));

@@ -104,9 +104,17 @@ export async function openStore(
 }
 
 async function migrate(store: Store): Promise<void> {
+  // Kysely looks for its migration tables in every schema unless told which one; name the one
+  // this connection writes to, so that stores in other schemas of the same database do not confuse it.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: () => Promise.resolve(migrations(store.dialect)) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error } = await migrator.migrateToLatest();
   if (error) {
