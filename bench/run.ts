@@ -1,16 +1,22 @@
-// `npm run bench`: runs every benchmark, prints its figures, and writes them to bench/out/.
+// `npm run bench [-- NAME ...]`: runs the benchmarks, prints their figures, writes them to bench/out/.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { benchEngine } from './engine.bench.js';
+import { benchEngine, type BenchResult } from './engine.bench.js';
+import { benchStore } from './store.bench.js';
 
-const benches = { engine: () => benchEngine(Number(process.env.ANJEON_BENCH_FILES ?? 10_000)) };
+const benches: Record<string, () => BenchResult | null | Promise<BenchResult | null>> = {
+  engine: () => benchEngine(Number(process.env.ANJEON_BENCH_FILES ?? 10_000)),
+  'store-sqlite': () => benchStore('sqlite', Number(process.env.ANJEON_BENCH_MODELS ?? 1000)),
+  'store-postgres': () => benchStore('postgres', Number(process.env.ANJEON_BENCH_MODELS ?? 1000)),
+};
 const only = process.argv.slice(2);
 
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;
   process.stderr.write(`running ${name}...\n`);
-  const result = bench();
+  const result = await bench();
+  if (!result) continue;
   console.log(`\n${result.name}`);
   for (const [k, v] of Object.entries(result.figures)) console.log(`  ${k.padEnd(40)} ${v}`);
   writeFileSync(
