@@ -19,6 +19,7 @@ interface RecordOptions {
   attach?: string[];
   date?: string;
   id?: string;
+  checkpoint?: string;
   result?: string[];
   capability?: string[];
   metric?: string[];
@@ -77,6 +78,7 @@ function evidenceFromFlags(model: string, o: RecordOptions): Evidence {
       {
         date: o.date,
         ...(o.id ? { id: o.id } : {}),
+        ...(o.checkpoint ? { checkpoint: o.checkpoint } : {}),
         ...(o.effectiveCompute ? { effective_compute: o.effectiveCompute } : {}),
         ...(o.evaluator ? { evaluator: o.evaluator } : {}),
         ...(o.method ? { method: o.method } : {}),
@@ -121,6 +123,10 @@ export function registerEvaluationCommands(program: Command, io: Io): void {
     )
     .option('--date <date>', 'without --evidence: the evaluation date')
     .option('--id <label>', 'without --evidence: a label for the evaluation')
+    .option(
+      '--checkpoint <version>',
+      'without --evidence: the model version evaluated (see anjeon model version)',
+    )
     .option(
       '--result <domain=level>',
       'without --evidence: a result, e.g. cbrn=asl-2 or cbrn=high/medium; repeatable',

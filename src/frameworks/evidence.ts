@@ -35,6 +35,8 @@ const evaluation = z.strictObject({
   id: z.string().optional(),
   date: dateSchema,
   framework: idSchema.optional(),
+  /** Which version (checkpoint) of the model was evaluated, as registered in the record. */
+  checkpoint: z.string().min(1).optional(),
   effective_compute: flop.optional(),
   evaluator: z.string().optional(),
   method: z.string().optional(),

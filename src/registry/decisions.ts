@@ -19,6 +19,7 @@ import {
   writeAs,
   type RegistryContext,
 } from './context.js';
+import { fitEvidence } from './evidence-scope.js';
 import { resolveFramework, type ResolvedFramework } from './framework-store.js';
 import { requireModel } from './models.js';
 import { modelEvidence } from './record-evidence.js';
@@ -56,16 +57,20 @@ interface Current {
  * common vocabulary when it has a crosswalk, events, context, the model's compute) and the framework
  * text. A change to any of it voids the approvals given before.
  */
-function fingerprint(evidence: Evidence, resolved: ResolvedFramework): string {
+function fingerprint(recorded: Evidence, resolved: ResolvedFramework): string {
   const def = resolved.framework.definition;
+  const evidence = fitEvidence(resolved.framework, recorded);
   const crosswalk = def.crosswalk !== undefined;
+  // fitEvidence kept only the unscoped results this framework reads; capabilities count with a crosswalk.
   const evaluations = evidence.evaluations.filter((e) =>
     e.framework === undefined
-      ? crosswalk && Object.keys(e.capabilities).length > 0
+      ? Object.keys(e.results).length > 0 || (crosswalk && Object.keys(e.capabilities).length > 0)
       : e.framework === def.id,
   );
   const s = evidence.safeguards;
   const safeguards = {
+    security: s.security ?? null,
+    deployment: s.deployment ?? null,
     implemented: s.implemented,
     own: s.by_framework[def.id] ?? null,
     common: crosswalk ? (s.common ?? null) : null,

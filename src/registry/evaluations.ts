@@ -1,9 +1,8 @@
 // Recording evidence: a CONTRACTS.md evidence file's evaluations, safeguards, events and context.
 
-import { AnjeonError, inputError } from '../errors.js';
+import { inputError } from '../errors.js';
 import type { IsoDate } from '../frameworks/dates.js';
 import type { Evaluation, Evidence } from '../frameworks/evidence.js';
-import { evidenceProblems } from '../frameworks/resolve.js';
 import {
   locateProblems,
   formatPath,
@@ -14,7 +13,7 @@ import { canonicalJson, sha256 } from '../store/canonical-json.js';
 import type { WriteContext } from '../store/write.js';
 import { attach, checkSize, storeBlob, type FileInput } from './blobs.js';
 import { json, parseJson, today, writeAs, type RegistryContext } from './context.js';
-import { resolveFramework } from './framework-store.js';
+import { scopeEvidence, scopedProblems } from './evidence-scope.js';
 import { computeAsOf, getModel, insertVersion, mergeContext, type Model } from './models.js';
 import { recordSafeguardFacts, safeguardFacts } from './safeguard-facts.js';
 
@@ -47,32 +46,7 @@ function fail(input: RecordInput, message: string, problems: Problem[], hint?: s
   throw inputError(message, hint, details);
 }
 
-/** Which framework each evaluation's results belong to, and the framework for level safeguards. */
-async function scopeFor(
-  ctx: RegistryContext,
-  model: Model,
-  input: RecordInput,
-): Promise<string | null> {
-  if (input.framework) return (await resolveFramework(ctx, input.framework)).id;
-  if (model.frameworks.length === 1) return model.frameworks[0]!;
-  const unscoped = input.evidence.evaluations.some(
-    (e) => !e.framework && Object.keys(e.results).length > 0,
-  );
-  const levels =
-    input.evidence.safeguards.security !== undefined ||
-    input.evidence.safeguards.deployment !== undefined;
-  if (!unscoped && !levels) return null;
-  const which = model.frameworks.length
-    ? `several frameworks (${model.frameworks.join(', ')})`
-    : 'no framework yet';
-  throw new AnjeonError(
-    'usage',
-    `model ${model.id} has ${which}: say which one the results and safeguard levels are for`,
-    'pass --framework ID, or put framework: ID on each evaluation and levels under safeguards.by_framework',
-  );
-}
-
-/** The evidence with its scope made explicit, checked under every framework it touches. */
+/** The evidence with every result's framework made explicit where it can be, checked under each. */
 async function checkedEvidence(
   ctx: RegistryContext,
   model: Model,
@@ -84,40 +58,48 @@ async function checkedEvidence(
       { path: ['model', 'id'], message: `expected ${model.id}` },
     ]);
   }
-  const scope = await scopeFor(ctx, model, input);
-  const scoped: Evidence = {
-    ...evidence,
-    evaluations: evidence.evaluations.map((e) =>
-      e.framework || Object.keys(e.results).length === 0 || !scope ? e : { ...e, framework: scope },
-    ),
-  };
-  const frameworks = new Set([...model.frameworks, ...(scope ? [scope] : [])]);
-  for (const e of scoped.evaluations) if (e.framework) frameworks.add(e.framework);
-  for (const id of Object.keys(evidence.safeguards.by_framework)) frameworks.add(id);
-  const problems: Problem[] = [];
-  for (const id of frameworks) {
-    const { framework } = await resolveFramework(ctx, id);
-    // Top-level security and deployment levels belong to the scope framework only.
-    const view =
-      id === scope
-        ? scoped
-        : {
-            ...scoped,
-            safeguards: { ...scoped.safeguards, security: undefined, deployment: undefined },
-          };
-    problems.push(
-      ...evidenceProblems(framework, view).map((p) => ({ ...p, message: `${p.message} [${id}]` })),
-    );
-  }
+  const scoped = await scopeEvidence(ctx, model, withCheckpoints(model, evidence), input.framework);
+  const problems = [
+    ...checkpointProblems(model, evidence),
+    ...(await scopedProblems(ctx, model, scoped)),
+  ];
   if (problems.length) {
     fail(
       input,
       `${input.doc?.file ?? 'the evidence'} does not fit the frameworks of ${model.id}`,
       problems,
-      `see the levels with: anjeon frameworks show ID`,
+      'see the domains and levels with: anjeon frameworks show ID',
     );
   }
-  return { evidence: scoped, scope };
+  return { evidence: scoped.evidence, scope: scoped.levelScope };
+}
+
+/** An evaluation of a registered checkpoint takes that checkpoint's effective compute, unless it gives one. */
+function withCheckpoints(model: Model, evidence: Evidence): Evidence {
+  const compute = new Map(model.versions.map((v) => [v.version, v.effective_compute]));
+  return {
+    ...evidence,
+    evaluations: evidence.evaluations.map((e) => {
+      const fromVersion = e.checkpoint ? compute.get(e.checkpoint) : undefined;
+      return e.effective_compute === undefined && fromVersion
+        ? { ...e, effective_compute: fromVersion }
+        : e;
+    }),
+  };
+}
+
+function checkpointProblems(model: Model, evidence: Evidence): Problem[] {
+  const known = new Set(model.versions.map((v) => v.version));
+  return evidence.evaluations.flatMap((e, i) =>
+    e.checkpoint && !known.has(e.checkpoint)
+      ? [
+          {
+            path: ['evaluations', i, 'checkpoint'],
+            message: `${model.id} has no version "${e.checkpoint}"; register it with: anjeon model version ${model.id} ${e.checkpoint}`,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The canonical form of an evaluation, whose hash recognises it when the same file is recorded again. */
@@ -126,6 +108,7 @@ function normalized(e: Evaluation) {
     date: e.date,
     framework_id: e.framework ?? null,
     label: e.id ?? null,
+    model_version: e.checkpoint ?? null,
     effective_compute: e.effective_compute ?? null,
     evaluator: e.evaluator ?? null,
     method: e.method ?? null,
@@ -200,7 +183,6 @@ async function recordEvaluation(
       id,
       model_id: modelId,
       ...row,
-      model_version: null,
       results: json(row.results),
       capabilities: json(row.capabilities),
       content_hash: contentHash,
@@ -315,6 +297,7 @@ export async function listEvaluations(
     date: r.date,
     framework_id: r.framework_id,
     label: r.label,
+    model_version: r.model_version,
     effective_compute: r.effective_compute,
     evaluator: r.evaluator,
     method: r.method,

@@ -101,7 +101,8 @@ export function safeguardsEvidence(rows: SafeguardsTable[], asOf: IsoDate): Evid
         break;
       case 'security':
       case 'deployment':
-        if (own) own[row.kind] = row.value;
+        // Unscoped levels fit several frameworks; each reads them only where they are on its scale.
+        (own ?? out)[row.kind] = row.value;
         break;
       case 'common_security':
         common.security = Number(row.value);

@@ -7,6 +7,7 @@ import type { Evidence } from '../frameworks/evidence.js';
 import type { Lang } from '../frameworks/messages.js';
 import { formatPath } from '../frameworks/yaml-document.js';
 import type { RegistryContext } from './context.js';
+import { fitEvidence } from './evidence-scope.js';
 import { resolveFramework, type ResolvedFramework } from './framework-store.js';
 import { getModel } from './models.js';
 import { allModelEvidence, modelEvidence } from './record-evidence.js';
@@ -42,7 +43,10 @@ export function judge(
   lang?: Lang,
 ): Assessment {
   try {
-    return assessFramework(resolved.framework, evidence, asOf, { lang, comparing: true });
+    return assessFramework(resolved.framework, fitEvidence(resolved.framework, evidence), asOf, {
+      lang,
+      comparing: true,
+    });
   } catch (error) {
     if (!(error instanceof EvidenceMismatch)) throw error;
     // Recorded evidence was checked against the model's frameworks; a framework added or changed

@@ -178,6 +178,53 @@ describe.each(backends.map((b) => [b.name, b] as const))(
       );
     });
 
+    it('judges a model registered without frameworks under the framework its evidence fits', async () => {
+      const { env } = backend.fresh();
+      const run = (args: string[]) =>
+        cli(args, { env: { ...env, ANJEON_ACTOR: 'ops', ANJEON_NOW: '2025-01-15T09:00:00Z' } });
+      expect((await run(['init'])).code).toBe(0);
+      expect((await run(['model', 'add', 'acme-7b', '--effective-compute', '8e23'])).code).toBe(0);
+      expect(
+        (await run(['eval', 'record', 'acme-7b', '--evidence', example('acme-7b.yaml')])).code,
+      ).toBe(0);
+      const card = JSON.parse(
+        (
+          await run([
+            'scorecard',
+            'acme-7b',
+            '--framework',
+            'openai-preparedness-2023',
+            '--as-of',
+            '2025-01-15',
+            '--json',
+          ])
+        ).stdout,
+      );
+      expect(card.domains.map((d: { pre: string }) => d.pre)).toEqual([
+        'medium',
+        'high',
+        'medium',
+        'low',
+      ]);
+      expect(
+        (
+          await run([
+            'gate',
+            'acme-7b',
+            '--framework',
+            'openai-preparedness-2023',
+            '--action',
+            'deploy',
+            '--as-of',
+            '2025-01-15',
+          ])
+        ).code,
+      ).toBe(0);
+      const none = await run(['scorecard', 'acme-7b']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain('no framework applies to acme-7b yet');
+    });
+
     it('exports and imports a record byte for byte', async () => {
       const { env } = backend.fresh();
       const run = (args: string[], e = env) =>

@@ -1,8 +1,15 @@
 // Recording evidence into the record: scoping, deduplication, checks, files, versions, safeguards.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { presetTexts } from '../../src/frameworks/files.js';
+import { addFrameworkFile } from '../../src/registry/framework-store.js';
 import { recordEvidence, listEvaluations } from '../../src/registry/evaluations.js';
 import { addModel, getModel } from '../../src/registry/models.js';
 import { listSafeguards } from '../../src/registry/safeguards.js';
+import { scorecards } from '../../src/registry/scorecards.js';
+import type { IsoDate } from '../../src/frameworks/dates.js';
 import { verifyLedger } from '../../src/store/verify.js';
 import { backends } from '../store/backends.js';
 import { evidence, testRecord, type TestRecord } from './record.js';
@@ -47,17 +54,58 @@ describe.each(backends.map((b) => [b.name, b] as const))(
       expect((await verifyLedger(r.ctx.store)).intact).toBe(true);
     });
 
-    it('asks which framework the results are for when several apply', async () => {
+    it('puts results under the one framework of the model they fit, and refuses results that fit none', async () => {
       r = await testRecord(backend);
       await addModel(r.ctx, { id: 'm', frameworks: ['anthropic-rsp-2023', 'gdm-fsf-2024'] });
-      await expect(recordEvidence(r.ctx, 'm', { evidence: rsp() })).rejects.toThrow(
-        /say which one the results and safeguard levels are for/,
-      );
-      const done = await recordEvidence(r.ctx, 'm', {
-        evidence: rsp(),
-        framework: 'anthropic-rsp-2023',
+      await recordEvidence(r.ctx, 'm', { evidence: rsp() });
+      expect((await listEvaluations(r.ctx, 'm'))[0]!.framework_id).toBe('anthropic-rsp-2023');
+      const nowhere = evidence({
+        model: { id: 'm' },
+        evaluations: [{ date: '2024-12-01', results: { cbrn: { pre: 'high', post: 'low' } } }],
       });
-      expect(done.recorded).toHaveLength(1);
+      await expect(recordEvidence(r.ctx, 'm', { evidence: nowhere })).rejects.toMatchObject({
+        details: [
+          expect.stringContaining(
+            'these results fit no framework of m (anthropic-rsp-2023, gdm-fsf-2024)',
+          ),
+        ],
+      });
+      const named = await recordEvidence(r.ctx, 'm', {
+        evidence: nowhere,
+        framework: 'openai-preparedness-2023',
+      });
+      expect(named.recorded).toHaveLength(1);
+    });
+
+    it('records results for a model with no framework yet, read by every framework they fit', async () => {
+      r = await testRecord(backend);
+      const copy = join(mkdtempSync(join(tmpdir(), 'anjeon-fw-')), 'acme-rsp.yaml');
+      writeFileSync(
+        copy,
+        presetTexts().get('anthropic-rsp-2023')!.replace('id: anthropic-rsp-2023', 'id: acme-rsp'),
+      );
+      await addFrameworkFile(r.ctx, copy);
+      await addModel(r.ctx, { id: 'm' });
+      const e = evidence({
+        model: { id: 'm' },
+        evaluations: [{ date: '2024-12-01', results: { cbrn: { level: 'asl-2' } } }],
+        safeguards: { security: 'asl-2' },
+      });
+      await recordEvidence(r.ctx, 'm', { evidence: e });
+      expect((await listEvaluations(r.ctx, 'm'))[0]!.framework_id).toBeNull();
+      const asOf = '2025-01-15' as IsoDate;
+      for (const framework of ['anthropic-rsp-2023', 'acme-rsp']) {
+        const [card] = await scorecards(r.ctx, 'm', { framework, asOf });
+        expect(card!.assessment.domains.find((d) => d.id === 'cbrn')!.level).toBe('asl-2');
+        expect(card!.assessment.required_safeguards.find((s) => s.id === 'security')).toMatchObject(
+          { actual: 'asl-2', met: true },
+        );
+      }
+      const [openai] = await scorecards(r.ctx, 'm', {
+        framework: 'openai-preparedness-2023',
+        asOf,
+      });
+      expect(openai!.assessment.domains.every((d) => d.level === null)).toBe(true);
     });
 
     it('rejects results that do not fit, recording nothing at all', async () => {
@@ -122,6 +170,27 @@ describe.each(backends.map((b) => [b.name, b] as const))(
       ]);
       const before = await listSafeguards(r.ctx, 'm', '2025-01-14' as never);
       expect(before.every((s) => !s.in_effect)).toBe(true);
+    });
+
+    it('ties an evaluation to a registered checkpoint and takes its effective compute', async () => {
+      r = await testRecord(backend);
+      await addModel(r.ctx, {
+        id: 'm',
+        frameworks: ['anthropic-rsp-2023'],
+        version: 'base',
+        effective_compute: 4e23,
+      });
+      const e = rsp();
+      e.evaluations[0]!.checkpoint = 'base';
+      await recordEvidence(r.ctx, 'm', { evidence: e });
+      expect((await listEvaluations(r.ctx, 'm'))[0]).toMatchObject({
+        model_version: 'base',
+        effective_compute: 4e23,
+      });
+      e.evaluations[0]!.checkpoint = 'nope';
+      await expect(recordEvidence(r.ctx, 'm', { evidence: e })).rejects.toMatchObject({
+        details: [expect.stringContaining('evaluations[0].checkpoint: m has no version "nope"')],
+      });
     });
 
     it('refuses a file above the size limit', async () => {
