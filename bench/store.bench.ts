@@ -35,6 +35,14 @@ async function postgresReachable(url: string): Promise<boolean> {
   }
 }
 
+async function dropSchema(url: string, location: ReturnType<typeof storeLocation>) {
+  if (location.dialect !== 'postgres' || !location.schema) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop schema if exists "${location.schema}" cascade`);
+  await client.end();
+}
+
 function envFor(dialect: 'sqlite' | 'postgres', url: string): Record<string, string> {
   if (dialect === 'sqlite')
     return { ANJEON_HOME: mkdtempSync(join(tmpdir(), 'anjeon-bench-store-')) };
@@ -93,7 +101,8 @@ export async function benchStore(
     );
     return null;
   }
-  const store = await openStore(storeLocation(envFor(dialect, url)), { create: true });
+  const location = storeLocation(envFor(dialect, url));
+  const store = await openStore(location, { create: true });
   const clock = () => new Date('2025-06-01T00:00:00Z');
   const admin = await createFirstAdmin(store, 'bench', clock().toISOString());
   const ctx: RegistryContext = { store, actor: admin, policy: defaultPolicy, now: clock };
@@ -136,6 +145,7 @@ export async function benchStore(
   const verifyMs = performance.now() - t;
   const bareMs = await bareInserts(store, evaluations);
   await store.close();
+  if (dialect === 'postgres') await dropSchema(url, location);
 
   latencies.sort((a, b) => a - b);
   return {

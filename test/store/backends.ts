@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import {
   openStore,
   storeLocation,
@@ -25,6 +26,20 @@ export interface Backend {
 }
 
 let counter = 0;
+const createdSchemas: string[] = [];
+
+/** Drops the PostgreSQL schemas this test file created, so test runs do not pile up in the database. */
+export async function dropTestSchemas(): Promise<void> {
+  if (!postgresUrl || createdSchemas.length === 0) return;
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    for (const schema of createdSchemas.splice(0))
+      await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
 
 export const sqlite: Backend = {
   name: 'sqlite',
@@ -38,6 +53,7 @@ export const postgres: Backend = {
   name: 'postgres',
   fresh() {
     const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+    createdSchemas.push(schema);
     const env = {
       ANJEON_HOME: mkdtempSync(join(tmpdir(), 'anjeon-pg-')),
       ANJEON_DATABASE_URL: `${postgresUrl}${postgresUrl!.includes('?') ? '&' : '?'}schema=${schema}`,
