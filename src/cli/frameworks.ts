@@ -10,7 +10,7 @@ import { describeFramework, localName } from './framework-view.js';
 import { commandLang } from './options.js';
 import { ExitWith, exitCodes } from './program.js';
 import { withRecord } from './record.js';
-import { addFrameworkFile } from '../registry/framework-store.js';
+import { addFrameworkFile, listStoredFrameworks } from '../registry/framework-store.js';
 
 export function registerFrameworkCommands(program: Command, io: Io): void {
   const group = program
@@ -19,13 +19,42 @@ export function registerFrameworkCommands(program: Command, io: Io): void {
 
   group
     .command('list')
-    .description('list the framework presets')
-    .option('--json', 'print JSON: [{id, name, version, published, kind}]')
+    .description('list the framework presets, or with --record the frameworks kept in the record')
+    .option(
+      '--record',
+      'list the framework versions kept in the record (ANJEON_HOME or ANJEON_DATABASE_URL)',
+    )
+    .option(
+      '--json',
+      'print JSON: [{id, name, version, published, kind}] (with --record: stored versions)',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  anjeon frameworks list\n  anjeon --lang ko frameworks list\n  anjeon frameworks list --json',
+      '\nExamples:\n  anjeon frameworks list\n  anjeon --lang ko frameworks list\n  anjeon frameworks list --record --json',
     )
-    .action((opts: { json?: boolean }, command: Command) => {
+    .action(async (opts: { json?: boolean; record?: boolean }, command: Command) => {
+      if (opts.record) {
+        const stored = await withRecord(command, io, (ctx) => listStoredFrameworks(ctx));
+        if (opts.json) return writeJson(io, stored);
+        const table = compactTable(['id', 'version', 'name', 'added', 'sha256', 'shipped preset']);
+        for (const f of stored) {
+          const preset =
+            f.matches_preset === null
+              ? 'no preset'
+              : f.matches_preset
+                ? 'same text'
+                : io.color.yellow('differs');
+          table.push([
+            io.color.bold(f.id),
+            `v${f.version}`,
+            f.name,
+            `${f.added_at.slice(0, 10)} ${f.added_by}`,
+            f.sha256.slice(0, 12),
+            preset,
+          ]);
+        }
+        return io.out(table.toString());
+      }
       const lang = commandLang(command, io);
       const rows = [...presets().values()].map((f) => listEntry(f));
       if (opts.json) return writeJson(io, rows);

@@ -225,6 +225,57 @@ describe.each(backends.map((b) => [b.name, b] as const))(
       expect(none.stderr).toContain('no framework applies to acme-7b yet');
     });
 
+    it("keeps an organisation's version of a preset, versioned, and judges by it", async () => {
+      const { env } = backend.fresh();
+      const run = (args: string[]) =>
+        cli(['--as', 'alice', ...args], { env: { ...env, ANJEON_NOW: '2025-01-15T09:00:00Z' } });
+      await run(['init']);
+      const dir = mkdtempSync(join(tmpdir(), 'anjeon-own-'));
+      const own = join(dir, 'openai.yaml');
+      const preset = readFileSync(
+        new URL('../../src/frameworks/presets/openai-preparedness-2023.yaml', import.meta.url),
+        'utf8',
+      );
+      writeFileSync(
+        own,
+        preset.replace(
+          'ceiling: { field: post, at_most: medium }',
+          'ceiling: { field: post, at_most: low }',
+        ),
+      );
+      expect((await run(['frameworks', 'add', own])).stdout).toMatch(
+        /openai-preparedness-2023 version 2 stored/,
+      );
+      expect((await run(['frameworks', 'add', own])).stdout).toContain(
+        'version 2 already holds this text',
+      );
+      const stored = JSON.parse((await run(['frameworks', 'list', '--record', '--json'])).stdout);
+      expect(
+        stored
+          .filter((f: { id: string }) => f.id === 'openai-preparedness-2023')
+          .map((f: { version: number; matches_preset: boolean }) => [f.version, f.matches_preset]),
+      ).toEqual([
+        [1, true],
+        [2, false],
+      ]);
+      await run(['model', 'add', 'acme-7b', '--frameworks', 'openai-preparedness-2023']);
+      await run(['eval', 'record', 'acme-7b', '--evidence', example('acme-7b.yaml')]);
+      const gate = await run([
+        'gate',
+        'acme-7b',
+        '--framework',
+        'openai-preparedness-2023',
+        '--action',
+        'deploy',
+        '--as-of',
+        '2025-01-15',
+      ]);
+      expect(gate.code).toBe(3);
+      expect(gate.stdout).toContain('deploy needs <= low');
+      const viewerAdd = await cli(['--as', 'dave', 'frameworks', 'add', own], { env });
+      expect(viewerAdd.code).toBe(2);
+    });
+
     it('exports and imports a record byte for byte', async () => {
       const { env } = backend.fresh();
       const run = (args: string[], e = env) =>
