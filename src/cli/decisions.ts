@@ -2,13 +2,8 @@
 
 import { Option, type Command } from 'commander';
 import { actions } from '../frameworks/schema.js';
-import {
-  decide,
-  listDecisions,
-  requestDecision,
-  showDecision,
-  type DecisionView,
-} from '../registry/decisions.js';
+import { decide, requestDecision } from '../registry/decisions.js';
+import { listDecisions, showDecision, type DecisionView } from '../registry/decision-views.js';
 import { writeJson, type Io } from './io.js';
 import { parseList } from './options.js';
 import { withRecord } from './record.js';

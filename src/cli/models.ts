@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { AnjeonError } from '../errors.js';
 import type { IsoDate } from '../frameworks/dates.js';
 import { today } from '../registry/context.js';
-import { listDecisions } from '../registry/decisions.js';
+import { listDecisions } from '../registry/decision-views.js';
 import { listEvaluations } from '../registry/evaluations.js';
 import { listIncidents } from '../registry/incidents.js';
 import { addFrameworks, addModel, addVersion, getModel, listModels } from '../registry/models.js';

@@ -6,11 +6,8 @@
 
 import { AnjeonError } from '../errors.js';
 import type { Assessment } from '../frameworks/assess.js';
-import type { IsoDate } from '../frameworks/dates.js';
-import type { Evidence } from '../frameworks/evidence.js';
 import { actions, type Action } from '../frameworks/schema.js';
-import { canonicalJson, sha256 } from '../store/canonical-json.js';
-import type { ApprovalsTable, DecisionsTable } from '../store/schema.js';
+import type { ApprovalsTable } from '../store/schema.js';
 import {
   json,
   parseJson,
@@ -19,11 +16,10 @@ import {
   writeAs,
   type RegistryContext,
 } from './context.js';
-import { fitEvidence } from './evidence-scope.js';
-import { resolveFramework, type ResolvedFramework } from './framework-store.js';
+import { current, filled, fingerprint } from './decision-basis.js';
+import { requireDecision, showDecision, type DecisionView } from './decision-views.js';
 import { requireModel } from './models.js';
 import { modelEvidence } from './record-evidence.js';
-import { judge } from './scorecards.js';
 
 export class GateBlocked extends AnjeonError {
   constructor(
@@ -43,62 +39,6 @@ export class GateBlocked extends AnjeonError {
   override get exitCode(): number {
     return 3;
   }
-}
-
-interface Current {
-  resolved: ResolvedFramework;
-  evidence: Evidence;
-  assessment: Assessment;
-  fingerprint: string;
-}
-
-/**
- * The evidence a decision rests on: what its framework reads (its own results and safeguards, the
- * common vocabulary when it has a crosswalk, events, context, the model's compute) and the framework
- * text. A change to any of it voids the approvals given before.
- */
-function fingerprint(recorded: Evidence, resolved: ResolvedFramework): string {
-  const def = resolved.framework.definition;
-  const evidence = fitEvidence(resolved.framework, recorded);
-  const crosswalk = def.crosswalk !== undefined;
-  // fitEvidence kept only the unscoped results this framework reads; capabilities count with a crosswalk.
-  const evaluations = evidence.evaluations.filter((e) =>
-    e.framework === undefined
-      ? Object.keys(e.results).length > 0 || (crosswalk && Object.keys(e.capabilities).length > 0)
-      : e.framework === def.id,
-  );
-  const s = evidence.safeguards;
-  const safeguards = {
-    security: s.security ?? null,
-    deployment: s.deployment ?? null,
-    implemented: s.implemented,
-    own: s.by_framework[def.id] ?? null,
-    common: crosswalk ? (s.common ?? null) : null,
-  };
-  const basis = {
-    model: evidence.model,
-    evaluations,
-    safeguards,
-    events: evidence.events,
-    context: evidence.context,
-  };
-  return sha256(canonicalJson({ evidence: basis, framework: resolved.sha256 }));
-}
-
-async function current(
-  ctx: RegistryContext,
-  modelId: string,
-  framework: string,
-  asOf: IsoDate,
-): Promise<Current> {
-  const resolved = await resolveFramework(ctx, framework);
-  const evidence = await modelEvidence(ctx, modelId, asOf);
-  return {
-    resolved,
-    evidence,
-    assessment: judge(resolved, evidence, asOf),
-    fingerprint: fingerprint(evidence, resolved),
-  };
 }
 
 export interface DecisionRequest {
@@ -148,134 +88,6 @@ export async function requestDecision(
     return id;
   });
   return showDecision(ctx, id);
-}
-
-export interface ApprovalView extends Omit<ApprovalsTable, 'decision_id'> {
-  /** True when the evidence changed after this approval was given (it no longer counts). */
-  void: boolean;
-}
-
-export interface DecisionView {
-  id: string;
-  model: string;
-  framework: string;
-  framework_sha256: string;
-  action: Action;
-  status: 'pending' | 'approved' | 'rejected';
-  note: string | null;
-  requested_by: string;
-  requested_at: string;
-  required_roles: string[];
-  /** Roles still waiting for a valid approval (empty once final). */
-  awaiting: string[];
-  approvals: ApprovalView[];
-  /** Whether the evidence changed since the request was made. */
-  evidence_changed: boolean;
-  /** The gate now, for a pending decision; as it was when decided, for a final one. */
-  gate: { allowed: boolean; reasons: string[] };
-  snapshot: Assessment;
-  decided_at: string | null;
-  final_snapshot: Assessment | null;
-}
-
-async function requireDecision(ctx: RegistryContext, id: string): Promise<DecisionsTable> {
-  const row = await ctx.store.db
-    .selectFrom('decisions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row)
-    throw new AnjeonError('not_found', `no decision ${id}`, 'list them with: anjeon decision list');
-  return row;
-}
-
-/** Which required roles the valid approvals fill, each by a different person. */
-function filled(
-  required: string[],
-  approvals: ApprovalsTable[],
-  currentFingerprint: string | null,
-) {
-  const valid = approvals.filter(
-    (a) =>
-      a.verdict === 'approve' &&
-      (currentFingerprint === null || a.fingerprint === currentFingerprint),
-  );
-  const awaiting = [...required];
-  for (const a of valid) {
-    const i = awaiting.indexOf(a.role ?? '');
-    if (i >= 0) awaiting.splice(i, 1);
-  }
-  return { valid, awaiting };
-}
-
-export async function showDecision(ctx: RegistryContext, id: string): Promise<DecisionView> {
-  const row = await requireDecision(ctx, id);
-  const approvals = await ctx.store.db
-    .selectFrom('approvals')
-    .selectAll()
-    .where('decision_id', '=', id)
-    .orderBy('seq')
-    .execute();
-  const required = parseJson<string[]>(row.required_roles);
-  const pending = row.status === 'pending';
-  const now = pending ? await current(ctx, row.model_id, row.framework_id, today(ctx)) : null;
-  const decisive = now?.fingerprint ?? row.fingerprint;
-  const finalFingerprint = pending
-    ? decisive
-    : (approvals.filter((a) => a.verdict === 'approve').pop()?.fingerprint ?? row.fingerprint);
-  const { awaiting } = filled(required, approvals, finalFingerprint);
-  const snapshot = parseJson<Assessment>(row.snapshot);
-  const final = row.final_snapshot ? parseJson<Assessment>(row.final_snapshot) : null;
-  const gateSource = now?.assessment ?? final ?? snapshot;
-  const action = row.action as Action;
-  return {
-    id: row.id,
-    model: row.model_id,
-    framework: row.framework_id,
-    framework_sha256: row.framework_sha256,
-    action,
-    status: row.status as DecisionView['status'],
-    note: row.note,
-    requested_by: row.requested_by,
-    requested_at: row.requested_at,
-    required_roles: required,
-    awaiting: pending ? awaiting : [],
-    approvals: approvals.map(({ decision_id: _d, ...a }) => ({
-      ...a,
-      void: a.verdict === 'approve' && a.fingerprint !== finalFingerprint,
-    })),
-    evidence_changed: now ? now.fingerprint !== row.fingerprint : false,
-    gate: { allowed: gateSource.gates[action].allowed, reasons: gateSource.gates[action].reasons },
-    snapshot,
-    decided_at: row.decided_at,
-    final_snapshot: final,
-  };
-}
-
-export async function listDecisions(
-  ctx: RegistryContext,
-  filter: { model?: string; status?: string } = {},
-) {
-  let query = ctx.store.db
-    .selectFrom('decisions')
-    .select([
-      'id',
-      'model_id',
-      'framework_id',
-      'action',
-      'status',
-      'requested_by',
-      'requested_at',
-      'decided_at',
-    ]);
-  if (filter.model) query = query.where('model_id', '=', filter.model);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  const rows = await query.orderBy('requested_at').orderBy('id').execute();
-  return rows.map(({ model_id, framework_id, ...r }) => ({
-    ...r,
-    model: model_id,
-    framework: framework_id,
-  }));
 }
 
 export interface Verdict {

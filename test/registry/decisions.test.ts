@@ -1,12 +1,8 @@
 // Decisions: never approved while the gate is blocked, approvals void when the evidence changes,
 // roles and permissions enforced, final decisions unchanged.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  decide,
-  GateBlocked,
-  requestDecision,
-  showDecision,
-} from '../../src/registry/decisions.js';
+import { decide, GateBlocked, requestDecision } from '../../src/registry/decisions.js';
+import { showDecision } from '../../src/registry/decision-views.js';
 import { recordEvidence } from '../../src/registry/evaluations.js';
 import { addModel } from '../../src/registry/models.js';
 import { addSafeguard } from '../../src/registry/safeguards.js';
