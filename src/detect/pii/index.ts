@@ -1,0 +1,40 @@
+// The PII detector: runs the registered recognizers over folded text and reports non-overlapping spans.
+import type { PiiFinding, PiiType } from '../types.js';
+import { foldForMatching } from './fold.js';
+import { resolveOverlaps } from './overlaps.js';
+import { recognizers } from './recognizers.js';
+
+export interface FindPiiOptions {
+  /** Only these types; all of them when absent. */
+  types?: readonly PiiType[];
+  /** Findings below this confidence are dropped; `defaultMinConfidence` when absent. */
+  minConfidence?: number;
+}
+
+/**
+ * 0.5 keeps every validated or context-backed finding and a registration number whose check digit
+ * fails (numbers issued since 2020 need not pass it), and drops the shapes that are weak on their
+ * own: a passport-like code, eight-digit service numbers, ten bare digits that pass the business
+ * check, a resident-number layout without separator or check digit, and "1.2.3.4". Each stays
+ * reachable with a lower threshold.
+ */
+export const defaultMinConfidence = 0.5;
+
+/**
+ * PII in `text`, sorted by start offset, with no two findings overlapping. Offsets are UTF-16 code
+ * units into `text`, and each `value` is exactly `text.slice(start, end)`.
+ */
+export function findPii(text: string, options: FindPiiOptions = {}): PiiFinding[] {
+  const minConfidence = options.minConfidence ?? defaultMinConfidence;
+  const wanted = options.types ? new Set<PiiType>(options.types) : null;
+  const folded = foldForMatching(text);
+  const candidates: PiiFinding[] = [];
+  for (const recognizer of recognizers) {
+    if (wanted && !wanted.has(recognizer.type)) continue;
+    for (const f of recognizer.find(folded, text))
+      if (f.confidence >= minConfidence) candidates.push(f);
+  }
+  return resolveOverlaps(candidates);
+}
+
+export type { PiiFinding, PiiType } from '../types.js';
