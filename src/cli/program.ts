@@ -9,6 +9,7 @@ import { registerAuditCommands } from './audit.js';
 import { registerDecisionCommands } from './decisions.js';
 import { registerEvaluationCommands } from './evaluations.js';
 import { registerFrameworkCommands } from './frameworks.js';
+import { registerGuardCommands } from './guard.js';
 import { registerIncidentCommands, registerRiskCommands } from './incidents.js';
 import { registerInitCommand } from './init.js';
 import { registerModelCommands } from './models.js';
@@ -72,6 +73,7 @@ Exit codes: 0 success, 1 runtime failure, 2 bad input or usage, 3 gate blocked, 
   registerIncidentCommands(program, io);
   registerRiskCommands(program, io);
   registerAuditCommands(program, io);
+  registerGuardCommands(program, io);
   applyToAll(program, (command) =>
     command.exitOverride().configureOutput(program.configureOutput()),
   );

@@ -23,7 +23,9 @@ async function examples(): Promise<string[][]> {
       if (!m || m[1]!.includes('<') || m[1]!.includes('|')) continue;
       const args = m[1]!.split(/\s+/);
       // Examples that read the record are run by the record's own tests, in a store made for them.
-      const stateless = args.includes('--evidence') || ['frameworks', 'compare'].includes(args[0]!);
+      const stateless =
+        !args.includes('--record') &&
+        (args.includes('--evidence') || ['frameworks', 'compare'].includes(args[0]!));
       if (!stateless) continue;
       const files = args.filter((a) => /\.(ya?ml|json)$/.test(a));
       if (files.every((f) => existsSync(join(root, f)))) found.push(args);

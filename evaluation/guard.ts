@@ -1,0 +1,278 @@
+// `npm run eval:guard`: the built-in detector's quality on the held-out split, per dataset and language.
+//
+// Every figure here is computed on texts the detector was not trained or tuned on (the 'test'
+// split of evaluation/split.ts), minus the few held-out texts read while exploring the data
+// (evaluation/seen.ts). A text counts as flagged when the guard's verdict would be unsafe.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { detect, type Detection } from '../src/detect/detector.js';
+import type { HazardCode } from '../src/detect/types.js';
+import {
+  datasetsAvailable,
+  datasetsRoot,
+  load,
+  type LabeledText,
+  type Source,
+} from './datasets.js';
+import { evaluatePii } from './pii.js';
+import { seenHeldOut } from './seen.js';
+
+export interface Row {
+  task: string;
+  dataset: string;
+  lang: string;
+  positives: number;
+  negatives: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  fpr: number | null;
+  threshold: string;
+}
+
+const cache = new Map<string, Detection>();
+function judged(t: LabeledText): Detection {
+  let d = cache.get(t.id);
+  if (!d) {
+    d = detect(t.text, { pii: false });
+    cache.set(t.id, d);
+  }
+  return d;
+}
+
+const unsafe = (d: Detection) => d.categories.length > 0 || d.attack.detected;
+
+function heldOut(source: Source, filter: (t: LabeledText) => boolean = () => true) {
+  return load(source).filter((t) => t.split === 'test' && !seenHeldOut.has(t.id) && filter(t));
+}
+
+/** Precision, recall, F1 and false-positive rate of `flag` on positives and negatives. */
+export function score(
+  task: string,
+  dataset: string,
+  lang: string,
+  pos: LabeledText[],
+  neg: LabeledText[],
+  flag: (t: LabeledText) => boolean,
+  threshold = 'trained default (0.5)',
+): Row {
+  const tp = pos.filter(flag).length;
+  const fp = neg.filter(flag).length;
+  const r = (x: number) => Number(x.toFixed(3));
+  const precision = tp + fp > 0 && neg.length > 0 ? r(tp / (tp + fp)) : null;
+  const recall = pos.length ? r(tp / pos.length) : null;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? r((2 * precision * recall) / (precision + recall))
+      : null;
+  return {
+    task,
+    dataset,
+    lang,
+    positives: pos.length,
+    negatives: neg.length,
+    precision,
+    recall,
+    f1,
+    fpr: neg.length ? r(fp / neg.length) : null,
+    threshold,
+  };
+}
+
+const safeKinds = new Set(['benign', 'borderline_safe', 'attack_lookalike']);
+
+function harmfulRequests(): Row[] {
+  const rows: Row[] = [];
+  for (const lang of ['ko', 'en'] as const) {
+    const pos = heldOut('authored', (t) => t.lang === lang && t.kind === 'harmful_request');
+    const neg = heldOut('authored', (t) => t.lang === lang && safeKinds.has(t.kind));
+    rows.push(score('harmful requests', 'authored', lang, pos, neg, (t) => unsafe(judged(t))));
+  }
+  const safeEn = heldOut('authored', (t) => t.lang === 'en' && safeKinds.has(t.kind));
+  rows.push(
+    score(
+      'harmful requests',
+      'AdvBench (vs authored safe)',
+      'en',
+      heldOut('advbench'),
+      safeEn,
+      (t) => unsafe(judged(t)),
+    ),
+  );
+  rows.push(
+    score(
+      'harmful requests',
+      'JailbreakBench goals (vs authored safe)',
+      'en',
+      heldOut('jbb', (t) => t.kind === 'harmful_request'),
+      safeEn,
+      (t) => unsafe(judged(t)),
+    ),
+  );
+  rows.push(
+    score('safe sensitive questions', 'SQuARe (all safe)', 'ko', [], heldOut('square'), (t) =>
+      unsafe(judged(t)),
+    ),
+  );
+  return rows;
+}
+
+function promptAttacks(): Row[] {
+  const rows: Row[] = [];
+  for (const lang of ['ko', 'en'] as const) {
+    const pos = heldOut('authored', (t) => t.lang === lang && t.kind === 'attack');
+    const neg = heldOut('authored', (t) => t.lang === lang && safeKinds.has(t.kind));
+    rows.push(
+      score('prompt attacks (blocked)', 'authored', lang, pos, neg, (t) => unsafe(judged(t))),
+    );
+    rows.push(
+      score(
+        'prompt attacks (flagged A1/A2)',
+        'authored',
+        lang,
+        pos,
+        neg,
+        (t) => judged(t).attack.detected,
+      ),
+    );
+  }
+  const safeEn = heldOut('authored', (t) => t.lang === 'en' && safeKinds.has(t.kind));
+  const jailbreaks = heldOut('jbb', (t) => t.attack === 'A1');
+  rows.push(
+    score(
+      'prompt attacks (blocked)',
+      'JailbreakBench PAIR+GCG (vs authored safe)',
+      'en',
+      jailbreaks,
+      safeEn,
+      (t) => unsafe(judged(t)),
+    ),
+  );
+  rows.push(
+    score(
+      'prompt attacks (flagged A1/A2)',
+      'JailbreakBench PAIR+GCG (vs authored safe)',
+      'en',
+      jailbreaks,
+      safeEn,
+      (t) => judged(t).attack.detected,
+    ),
+  );
+  const injected = heldOut('bipia', (t) => t.unsafe);
+  const clean = heldOut('bipia', (t) => !t.unsafe);
+  rows.push(
+    score(
+      'prompt attacks (flagged A1/A2)',
+      'BIPIA injected vs clean documents',
+      'en',
+      injected,
+      clean,
+      (t) => judged(t).attack.detected,
+    ),
+  );
+  return rows;
+}
+
+const hateCodes: HazardCode[] = ['S10', 'X3', 'X1'];
+const hateScore = (t: LabeledText) => Math.max(...hateCodes.map((c) => judged(t).scores[c]!));
+
+/** The F1-best threshold on a dataset's own train split: the operating point a data team would pick. */
+function trainTunedThreshold(source: Source): number {
+  const train = load(source).filter((t) => t.split === 'train');
+  const sample = train.filter((_, i) => i % Math.max(1, Math.floor(train.length / 3000)) === 0);
+  let best = { f1: -1, t: 0.5 };
+  for (let t = 0.05; t < 0.96; t += 0.025) {
+    const row = score(
+      '',
+      '',
+      '',
+      sample.filter((x) => x.unsafe),
+      sample.filter((x) => !x.unsafe),
+      (x) => hateScore(x) >= t,
+    );
+    if ((row.f1 ?? 0) > best.f1) best = { f1: row.f1 ?? 0, t };
+  }
+  return best.t;
+}
+
+function hate(): Row[] {
+  const rows: Row[] = [];
+  for (const [source, name, lang] of [
+    ['kmhas', 'K-MHaS', 'ko'],
+    ['beep', 'BEEP!', 'ko'],
+    ['kosbi', 'KoSBi', 'ko'],
+    ['davidson', 'Davidson et al.', 'en'],
+  ] as const) {
+    const test = heldOut(source);
+    const pos = test.filter((t) => t.unsafe);
+    const neg = test.filter((t) => !t.unsafe);
+    rows.push(
+      score('hate and offence (S10/X3/X1)', name, lang, pos, neg, (t) =>
+        hateCodes.some((c) => judged(t).categories.some((x) => x.code === c)),
+      ),
+    );
+    const t = trainTunedThreshold(source);
+    rows.push(
+      score(
+        'hate and offence (S10/X3/X1)',
+        name,
+        lang,
+        pos,
+        neg,
+        (x) => hateScore(x) >= t,
+        `${t.toFixed(3)}, F1-best on this dataset's train split`,
+      ),
+    );
+  }
+  return rows;
+}
+
+function print(rows: Row[]) {
+  const fmt = (x: number | null) => (x === null ? '  -  ' : x.toFixed(3));
+  console.log(
+    ['task', 'dataset', 'lang', 'pos', 'neg', 'precision', 'recall', 'F1', 'FPR', 'threshold'].join(
+      ' | ',
+    ),
+  );
+  for (const r of rows) {
+    console.log(
+      [
+        r.task,
+        r.dataset,
+        r.lang,
+        r.positives,
+        r.negatives,
+        fmt(r.precision),
+        fmt(r.recall),
+        fmt(r.f1),
+        fmt(r.fpr),
+        r.threshold,
+      ].join(' | '),
+    );
+  }
+}
+
+function main() {
+  if (!datasetsAvailable()) {
+    console.error(
+      `no datasets at ${datasetsRoot}; set ANJEON_DATASETS to the folder that holds them`,
+    );
+    process.exit(2);
+  }
+  const rows = [...harmfulRequests(), ...promptAttacks(), ...hate()];
+  const pii = evaluatePii('test');
+  print(rows);
+  console.log(
+    `\nPII (pii/dev.jsonl, held-out split): precision ${pii.overall.precision.toFixed(3)}, recall ${pii.overall.recall.toFixed(3)}, decoys reported ${pii.decoysReported}`,
+  );
+  console.log(
+    `\nHeld-out split only (evaluation/split.ts); ${seenHeldOut.size} held-out authored prompts read during exploration are excluded (evaluation/seen.ts).`,
+  );
+  mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL('./out/guard.json', import.meta.url),
+    JSON.stringify({ rows, pii, at: new Date().toISOString() }, null, 2),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

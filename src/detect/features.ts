@@ -1,0 +1,220 @@
+// Turns normalised text into hashed features: character n-grams, words, word pairs and lexicon cues.
+
+import { AhoCorasick } from './aho-corasick.js';
+import {
+  attackLexicon,
+  benignCues,
+  benignPhrases,
+  cueGroups,
+  hazardLexicon,
+  intentCues,
+  type Lexicon,
+} from './lexicon.js';
+import { attackTypes, hazardCodes } from './types.js';
+
+/** Number of hash buckets, as a power of two; the model's weights have one row per bucket. */
+export const featureBits = 17;
+const mask = (1 << featureBits) - 1;
+
+const enum Seed {
+  Char2 = 0x9e3779b1,
+  Char3 = 0x85ebca77,
+  Char4 = 0xc2b2ae3d,
+  Word = 0x27d4eb2f,
+  Pair = 0x165667b1,
+  Cue = 0xd3a2646c,
+}
+
+function fnvString(seed: number, text: string): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+interface CueSet {
+  automaton: AhoCorasick;
+  /** For each term, the feature name it stands for ('S9', 'A1', 'intent', 'benign', 'veto'). */
+  labels: string[];
+}
+
+function cueSet(): CueSet {
+  const terms: string[] = [];
+  const labels: string[] = [];
+  const add = (lexicon: Lexicon, label: string) => {
+    // English terms must start a word: the text is matched with a space before every word.
+    for (const t of [...lexicon.ko, ...lexicon.en.map((e) => ` ${e}`)]) {
+      terms.push(t);
+      labels.push(label);
+    }
+  };
+  for (const code of hazardCodes) add(hazardLexicon[code], code);
+  for (const type of attackTypes) add(attackLexicon[type], type);
+  add(intentCues, 'intent');
+  add(benignCues, 'benign');
+  add(benignPhrases, 'veto');
+  for (const [group, lexicon] of Object.entries(cueGroups)) add(lexicon, `group:${group}`);
+  return { automaton: new AhoCorasick(terms), labels };
+}
+
+const cues = cueSet();
+
+export interface CueHits {
+  /** Hazard and attack codes whose cue words occur (outside benign phrases). */
+  codes: Set<string>;
+  /** Cross-category cue groups that occur: concealment, deception, a target, a minor, ... */
+  groups: Set<string>;
+  intent: boolean;
+  benign: boolean;
+}
+
+/** Which cue words occur in normalised text; a hazard term inside a benign phrase does not count. */
+export function cueHits(normalized: string): CueHits {
+  const padded = ` ${normalized} `;
+  const found: { label: string; start: number; end: number }[] = [];
+  const vetoes: [number, number][] = [];
+  cues.automaton.scan(padded, (term, start, end) => {
+    const label = cues.labels[term]!;
+    if (label === 'veto') vetoes.push([start, end]);
+    else found.push({ label, start, end });
+  });
+  const hits: CueHits = { codes: new Set(), groups: new Set(), intent: false, benign: false };
+  for (const f of found) {
+    if (f.label === 'intent') hits.intent = true;
+    else if (f.label === 'benign') hits.benign = true;
+    else if (f.label.startsWith('group:')) hits.groups.add(f.label.slice(6));
+    else if (!vetoes.some(([s, e]) => f.start < e && s < f.end)) hits.codes.add(f.label);
+  }
+  return hits;
+}
+
+/**
+ * A sparse binary feature vector: n-gram and word buckets, each valued 1/sqrt(count) so long texts
+ * weigh no more than short ones, and cue buckets valued 1, since a cue word counts however long the
+ * text around it is.
+ */
+export interface Features {
+  indices: Uint32Array;
+  count: number;
+  value: number;
+  cues: Uint32Array;
+}
+
+/** Distinct buckets, kept in a reusable open-addressing set so a check allocates almost nothing. */
+class BucketSet {
+  private table = new Int32Array(8192).fill(-1);
+  private list = new Uint32Array(4096);
+  /** The table slot of each listed bucket, so clearing touches only what was used. */
+  private slots = new Int32Array(4096);
+  size = 0;
+
+  clear() {
+    for (let i = 0; i < this.size; i++) this.table[this.slots[i]!] = -1;
+    this.size = 0;
+  }
+
+  add(bucket: number) {
+    if (this.size * 2 >= this.table.length) this.grow();
+    const m = this.table.length - 1;
+    let s = (Math.imul(bucket, 0x9e3779b1) >>> 0) & m;
+    while (this.table[s] !== -1) {
+      if (this.table[s] === bucket) return;
+      s = (s + 1) & m;
+    }
+    this.table[s] = bucket;
+    this.list[this.size] = bucket;
+    this.slots[this.size++] = s;
+  }
+
+  private grow() {
+    const items = this.list.slice(0, this.size);
+    this.table = new Int32Array(this.table.length * 2).fill(-1);
+    this.list = new Uint32Array(this.list.length * 2);
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.size = 0;
+    for (const b of items) this.add(b);
+  }
+
+  snapshot(): Uint32Array {
+    return this.list.slice(0, this.size);
+  }
+}
+
+const buckets = new BucketSet();
+
+function isWordChar(c: number): boolean {
+  // ASCII letters and digits, Hangul syllables and jamo, other letters above Latin-1.
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c >= 0xc0;
+}
+
+function addCharGrams(text: string) {
+  const padded = ` ${text} `;
+  for (let i = 0; i + 1 < padded.length; i++) {
+    let h2 = Seed.Char2 >>> 0;
+    let h3 = Seed.Char3 >>> 0;
+    let h4 = Seed.Char4 >>> 0;
+    for (let k = 0; k < 4 && i + k < padded.length; k++) {
+      const c = padded.charCodeAt(i + k);
+      h2 = Math.imul(h2 ^ c, 0x01000193);
+      h3 = Math.imul(h3 ^ c, 0x01000193);
+      h4 = Math.imul(h4 ^ c, 0x01000193);
+      if (k === 1) buckets.add((h2 ^ (h2 >>> 15)) & mask);
+      if (k === 2) buckets.add((h3 ^ (h3 >>> 15)) & mask);
+      if (k === 3) buckets.add((h4 ^ (h4 >>> 15)) & mask);
+    }
+  }
+}
+
+function addWords(text: string) {
+  let previous = -1;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inWord = i < text.length && isWordChar(text.charCodeAt(i));
+    if (inWord && start < 0) start = i;
+    if (!inWord && start >= 0) {
+      const word = fnvString(Seed.Word, text.slice(start, i));
+      buckets.add(word & mask);
+      if (previous >= 0) buckets.add((Math.imul(previous ^ Seed.Pair, 0x01000193) ^ word) & mask);
+      previous = word;
+      start = -1;
+    }
+  }
+}
+
+/** Cue features: each code, and each code together with an intent or a benign cue. */
+function cueBuckets(hits: CueHits, signals: readonly string[]): Uint32Array {
+  const names: string[] = [];
+  const add = (name: string) => names.push(name);
+  for (const code of hits.codes) {
+    add(`cue:${code}`);
+    if (hits.intent) add(`cue:${code}+intent`);
+    if (hits.benign) add(`cue:${code}+benign`);
+  }
+  if (hits.intent) add('cue:intent');
+  if (hits.benign) add('cue:benign');
+  for (const group of hits.groups) {
+    add(`cue:${group}`);
+    if (hits.intent) add(`cue:${group}+intent`);
+  }
+  for (const s of signals) add(`signal:${s}`);
+  return Uint32Array.from(new Set(names.map((n) => fnvString(Seed.Cue, n) & mask)));
+}
+
+export function extractFeatures(
+  normalized: string,
+  signals: readonly string[] = [],
+  hits = cueHits(normalized),
+): Features {
+  buckets.clear();
+  addCharGrams(normalized);
+  addWords(normalized);
+  const indices = buckets.snapshot();
+  return {
+    indices,
+    count: indices.length,
+    value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
+    cues: cueBuckets(hits, signals),
+  };
+}

@@ -1,0 +1,77 @@
+// The trained linear model: one logistic head per hazard code, one for harm in general, one per attack type.
+
+import type { Features } from './features.js';
+import { attackTypes, hazardCodes, type AttackType, type HazardCode } from './types.js';
+
+export const heads = [...hazardCodes, 'harm', ...attackTypes] as const;
+export type Head = HazardCode | 'harm' | AttackType;
+
+/** The model as stored: int8 weights (bucket-major, one row of `heads.length` per bucket) with a scale per head. */
+export interface EncodedModel {
+  version: number;
+  bits: number;
+  heads: readonly string[];
+  /** Per head: weight = int8 * scale. */
+  scales: number[];
+  biases: number[];
+  /** Per head, the logit at which the head fires by default; scores are shifted so it maps to 0.5. */
+  thresholds: number[];
+  weights: string;
+  /** What it was trained on and when: datasets, split, figures on the training folds. */
+  provenance: Record<string, unknown>;
+}
+
+export interface DetectorModel {
+  bits: number;
+  heads: readonly Head[];
+  weights: Int8Array;
+  scales: Float32Array;
+  biases: Float32Array;
+  thresholds: Float32Array;
+  provenance: Record<string, unknown>;
+}
+
+export function decodeModel(encoded: EncodedModel): DetectorModel {
+  if (encoded.heads.join() !== heads.join()) {
+    throw new Error(
+      `detector model heads ${encoded.heads.join()} do not match this code (${heads.join()}): retrain it`,
+    );
+  }
+  const bytes = Buffer.from(encoded.weights, 'base64');
+  return {
+    bits: encoded.bits,
+    heads,
+    weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    scales: Float32Array.from(encoded.scales),
+    biases: Float32Array.from(encoded.biases),
+    thresholds: Float32Array.from(encoded.thresholds),
+    provenance: encoded.provenance,
+  };
+}
+
+/** Raw logits, one per head. */
+export function headLogits(model: DetectorModel, features: Features): Float32Array {
+  const n = model.heads.length;
+  const sums = new Float32Array(n);
+  const { indices, count, cues } = features;
+  const w = model.weights;
+  for (let i = 0; i < count; i++) {
+    const row = indices[i]! * n;
+    for (let h = 0; h < n; h++) sums[h]! += w[row + h]!;
+  }
+  // Cue buckets count with value 1, the others with the text's 1/sqrt(count).
+  const cueSums = new Float32Array(n);
+  for (let i = 0; i < cues.length; i++) {
+    const row = cues[i]! * n;
+    for (let h = 0; h < n; h++) cueSums[h]! += w[row + h]!;
+  }
+  for (let h = 0; h < n; h++) {
+    sums[h] = model.biases[h]! + (sums[h]! * features.value + cueSums[h]!) * model.scales[h]!;
+  }
+  return sums;
+}
+
+/** A score in 0..1 that is 0.5 exactly at the head's default threshold (higher: more likely). */
+export function calibrated(model: DetectorModel, logits: Float32Array, head: number): number {
+  return 1 / (1 + Math.exp(-(logits[head]! - model.thresholds[head]!)));
+}

@@ -1,0 +1,135 @@
+// Chooses each head's default threshold from out-of-fold scores on the train split.
+//
+// The verdict is an OR over heads, so thresholds are chosen together: for a penalty λ on flagged
+// safe prompts, each head in turn takes the threshold that maximises (positives caught − λ · safe
+// prompts flagged) given the others, and λ is searched for the loosest setting whose flagged
+// share of safe prompts stays inside the budget.
+
+import { heads } from '../src/detect/model.js';
+import type { LabeledText } from '../evaluation/datasets.js';
+
+const H = heads.length;
+const attackHeads = new Set(['A1', 'A2']);
+
+interface Task {
+  kind: 'hazard' | 'attack';
+  heads: number[];
+  positives: number[];
+  /** Negatives, each with the budget group it counts against. */
+  negatives: { row: number; group: string }[];
+  budgets: Record<string, number>;
+  /** How much a positive counts (authored prompts are what the guard sees). */
+  weight: (row: number) => number;
+}
+
+type Row = Pick<LabeledText, 'source' | 'unsafe' | 'kind' | 'attack'>;
+
+function tasks(rows: Row[]): Task[] {
+  const idx = (f: (t: Row) => boolean) => rows.map((t, i) => (f(t) ? i : -1)).filter((i) => i >= 0);
+  const group = (t: Row) => t.source;
+  const safePrompt = (t: Row) =>
+    !t.unsafe && (t.source === 'authored' || t.source === 'square' || t.source === 'bipia');
+  const hazardHeads = heads.map((h, i) => (attackHeads.has(h) ? -1 : i)).filter((i) => i >= 0);
+  const attackHeadIdx = heads.map((h, i) => (attackHeads.has(h) ? i : -1)).filter((i) => i >= 0);
+  const weight = (rows2: Row[]) => (i: number) => (rows2[i]!.source === 'authored' ? 3 : 1);
+  return [
+    {
+      kind: 'hazard',
+      heads: hazardHeads,
+      positives: idx(
+        (t) =>
+          t.unsafe && (t.kind === 'harmful_request' || (t.source === 'jbb' && t.attack === null)),
+      ),
+      negatives: idx(safePrompt).map((row) => ({ row, group: group(rows[row]!) })),
+      budgets: { authored: 0.035, square: 0.02, bipia: 0.03 },
+      weight: weight(rows),
+    },
+    {
+      kind: 'attack',
+      heads: attackHeadIdx,
+      positives: idx((t) => t.attack !== null),
+      negatives: idx(safePrompt).map((row) => ({ row, group: group(rows[row]!) })),
+      budgets: { authored: 0.02, square: 0.01, bipia: 0.03 },
+      weight: weight(rows),
+    },
+  ];
+}
+
+function flagged(row: number, task: Task, oof: Float32Array, thresholds: number[]): boolean {
+  for (const h of task.heads) if (oof[row * H + h]! >= thresholds[h]!) return true;
+  return false;
+}
+
+/** One round of coordinate ascent on (caught − λ · flagged) for every head of the task. */
+function improve(task: Task, oof: Float32Array, thresholds: number[], lambda: number) {
+  for (const h of task.heads) {
+    const others = thresholds.map((t, k) => (k === h ? Infinity : t));
+    // Examples already flagged by other heads are unaffected by this head's threshold.
+    const candidates: { value: number; gain: number }[] = [];
+    for (const row of task.positives)
+      if (!flagged(row, task, oof, others))
+        candidates.push({ value: oof[row * H + h]!, gain: task.weight(row) });
+    for (const n of task.negatives) {
+      if (!flagged(n.row, task, oof, others))
+        candidates.push({
+          value: oof[n.row * H + h]!,
+          gain: -lambda / task.negatives.filter((m) => m.group === n.group).length,
+        });
+    }
+    candidates.sort((a, b) => b.value - a.value);
+    let best = { total: 0, threshold: Infinity };
+    let total = 0;
+    for (const c of candidates) {
+      total += c.gain;
+      if (total > best.total) best = { total, threshold: c.value - 1e-6 };
+    }
+    thresholds[h] = best.threshold;
+  }
+}
+
+function rates(task: Task, oof: Float32Array, thresholds: number[]) {
+  const byGroup: Record<string, { n: number; flagged: number }> = {};
+  for (const n of task.negatives) {
+    const g = (byGroup[n.group] ??= { n: 0, flagged: 0 });
+    g.n++;
+    if (flagged(n.row, task, oof, thresholds)) g.flagged++;
+  }
+  const caught = task.positives.filter((row) => flagged(row, task, oof, thresholds)).length;
+  return {
+    recall: task.positives.length ? caught / task.positives.length : 0,
+    flagged: Object.fromEntries(
+      Object.entries(byGroup).map(([g, v]) => [g, v.n ? v.flagged / v.n : 0]),
+    ),
+  };
+}
+
+export function chooseThresholds(
+  rows: Pick<LabeledText, 'source' | 'unsafe' | 'kind' | 'attack'>[],
+  oof: Float32Array,
+) {
+  // Finite stand-in for "never fires" so the model file holds only numbers.
+  const never = 1e6;
+  const thresholds = new Array<number>(H).fill(never);
+  const report: Record<string, unknown> = {};
+  for (const task of tasks(rows)) {
+    let chosen = task.heads.map(() => never);
+    // Large λ is strict; walk it down while the budgets hold.
+    for (let lambda = 1e6; lambda >= 1; lambda /= 1.25) {
+      const trial = thresholds.slice();
+      for (let round = 0; round < 3; round++) improve(task, oof, trial, lambda);
+      const r = rates(task, oof, trial);
+      if (Object.entries(r.flagged).some(([g, rate]) => rate > (task.budgets[g] ?? 0))) break;
+      chosen = task.heads.map((h) => (Number.isFinite(trial[h]!) ? trial[h]! : never));
+    }
+    task.heads.forEach((h, k) => (thresholds[h] = chosen[k]!));
+    report[task.kind] = {
+      ...rates(task, oof, thresholds),
+      positives: task.positives.length,
+      budgets: task.budgets,
+    };
+  }
+  report.thresholds = Object.fromEntries(
+    heads.map((h, i) => [h, Number(thresholds[i]!.toFixed(3))]),
+  );
+  return { thresholds, report };
+}
