@@ -79,6 +79,28 @@ export function buildGuardServer(options: ServeOptions): {
 
   if (options.upstream) {
     const proxy = new GuardingProxy(guard, options.upstream, metrics, options.fetchImpl);
+    // Clients list models before they chat; the list is the upstream's.
+    const upstream = options.upstream.replace(/\/$/, '');
+    const fetchImpl = options.fetchImpl ?? fetch;
+    app.get('/v1/models', async (request, reply) => {
+      const auth = request.headers.authorization;
+      try {
+        const r = await fetchImpl(`${upstream}/v1/models`, {
+          headers: auth ? { authorization: auth } : {},
+        });
+        return reply
+          .status(r.status)
+          .header('content-type', r.headers.get('content-type') ?? 'application/json')
+          .send(await r.text());
+      } catch (error) {
+        return reply.status(502).send({
+          error: {
+            message: `upstream unreachable: ${(error as Error).message}`,
+            type: 'anjeon_upstream_error',
+          },
+        });
+      }
+    });
     app.post('/v1/chat/completions', async (request, reply) => {
       const body = request.body as ChatRequest | undefined;
       if (!body || !Array.isArray(body.messages)) {

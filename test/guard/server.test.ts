@@ -179,6 +179,14 @@ describe('the guarding proxy', () => {
     expect(data.at(-1)).toBe('[DONE]');
   });
 
+  it("passes the upstream's model list through", async () => {
+    upstream = await startChatUpstream();
+    const { app } = server({ upstream: upstream.url });
+    const r = await app.inject({ method: 'GET', url: '/v1/models' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ object: 'list', data: [{ id: 'm', object: 'model' }] });
+  });
+
   it('answers 502 when the upstream is down', async () => {
     const { app } = server({ upstream: 'http://127.0.0.1:9' });
     const r = await app.inject({

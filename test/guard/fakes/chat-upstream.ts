@@ -26,6 +26,11 @@ export async function startChatUpstream(answer = 'Hello there.'): Promise<ChatUp
     let text = '';
     req.on('data', (d: Buffer) => (text += d.toString()));
     req.on('end', () => {
+      if (req.method === 'GET' && req.url === '/v1/models') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ object: 'list', data: [{ id: 'm', object: 'model' }] }));
+        return;
+      }
       const body = JSON.parse(text) as Record<string, unknown>;
       state.requests.push({ headers: req.headers, body });
       const base = {
