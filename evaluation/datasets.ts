@@ -3,7 +3,7 @@
 // Nothing here is copied into the repository: the files are read from ../shared/datasets (or
 // ANJEON_DATASETS). Each text gets the hazard codes and attack type it is an example of.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AttackType, HazardCode } from '../src/detect/types.js';
@@ -24,6 +24,7 @@ export const sources = [
   'kosbi',
   'square',
   'davidson',
+  'supplement',
 ] as const;
 export type Source = (typeof sources)[number];
 
@@ -87,26 +88,50 @@ export function parseCsv(text: string, separator = ','): string[][] {
   return rows;
 }
 
-function authored(): LabeledText[] {
-  type Row = {
-    id: string;
-    lang: 'en' | 'ko';
-    text: string;
-    label: string;
-    category: string;
-    kind: string;
-  };
-  return jsonl<Row>(path('authored', 'prompts-dev.jsonl')).map((r) => ({
-    id: `authored:${r.id}`,
-    source: 'authored',
+type AuthoredRow = {
+  id: string;
+  lang: 'en' | 'ko';
+  text: string;
+  label: string;
+  category: string;
+  kind: string;
+};
+
+function promptRow(
+  source: 'authored' | 'supplement',
+  r: AuthoredRow,
+  split: 'train' | 'test',
+): LabeledText {
+  return {
+    id: `${source}:${r.id}`,
+    source,
     lang: r.lang,
     text: r.text,
     hazards: /^[SX]\d+$/.test(r.category) ? [r.category as HazardCode] : [],
     attack: r.category === 'A1' || r.category === 'A2' ? r.category : null,
     unsafe: r.label === 'unsafe',
     kind: r.kind,
-    split: splitOf(r.id),
-  }));
+    split,
+  };
+}
+
+/**
+ * Prompts written for anjeon's training (training/data/, in the repository, same format as the
+ * authored set). Training data only: it is never part of the held-out split.
+ */
+function supplement(): LabeledText[] {
+  const dir = fileURLToPath(new URL('../training/data/', import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => jsonl<AuthoredRow>(join(dir, f)))
+    .map((r) => promptRow('supplement', r, 'train'));
+}
+
+function authored(): LabeledText[] {
+  return jsonl<AuthoredRow>(path('authored', 'prompts-dev.jsonl')).map((r) =>
+    promptRow('authored', r, splitOf(r.id)),
+  );
 }
 
 function advbench(): LabeledText[] {
@@ -360,6 +385,7 @@ const loaders: Record<Source, () => LabeledText[]> = {
   kosbi,
   square,
   davidson,
+  supplement,
 };
 
 const cache = new Map<Source, LabeledText[]>();

@@ -5,7 +5,7 @@
 // prompts flagged) given the others, and λ is searched for the loosest setting whose flagged
 // share of safe prompts stays inside the budget.
 
-import { heads } from '../src/detect/model.js';
+import { heads, type ThresholdSet } from '../src/detect/model.js';
 import type { LabeledText } from '../evaluation/datasets.js';
 
 const H = heads.length;
@@ -18,6 +18,8 @@ interface Task {
   /** Negatives, each with the budget group it counts against. */
   negatives: { row: number; group: string }[];
   budgets: Record<string, number>;
+  /** How many negatives each budget group has. */
+  groupSize: Record<string, number>;
   /** How much a positive counts (authored prompts are what the guard sees). */
   weight: (row: number) => number;
 }
@@ -25,13 +27,22 @@ interface Task {
 type Row = Pick<LabeledText, 'source' | 'unsafe' | 'kind' | 'attack'>;
 
 function tasks(rows: Row[]): Task[] {
+  return taskList(rows).map((t) => {
+    const groupSize: Record<string, number> = {};
+    for (const n of t.negatives) groupSize[n.group] = (groupSize[n.group] ?? 0) + 1;
+    return { ...t, groupSize };
+  });
+}
+
+function taskList(rows: Row[]): Omit<Task, 'groupSize'>[] {
   const idx = (f: (t: Row) => boolean) => rows.map((t, i) => (f(t) ? i : -1)).filter((i) => i >= 0);
-  const group = (t: Row) => t.source;
+  const group = (t: Row) => (t.source === 'supplement' ? 'authored' : t.source);
   const safePrompt = (t: Row) =>
-    !t.unsafe && (t.source === 'authored' || t.source === 'square' || t.source === 'bipia');
+    !t.unsafe && ['authored', 'supplement', 'square', 'bipia'].includes(t.source);
   const hazardHeads = heads.map((h, i) => (attackHeads.has(h) ? -1 : i)).filter((i) => i >= 0);
   const attackHeadIdx = heads.map((h, i) => (attackHeads.has(h) ? i : -1)).filter((i) => i >= 0);
-  const weight = (rows2: Row[]) => (i: number) => (rows2[i]!.source === 'authored' ? 3 : 1);
+  const weight = (rows2: Row[]) => (i: number) =>
+    rows2[i]!.source === 'authored' || rows2[i]!.source === 'supplement' ? 3 : 1;
   return [
     {
       kind: 'hazard',
@@ -41,7 +52,7 @@ function tasks(rows: Row[]): Task[] {
           t.unsafe && (t.kind === 'harmful_request' || (t.source === 'jbb' && t.attack === null)),
       ),
       negatives: idx(safePrompt).map((row) => ({ row, group: group(rows[row]!) })),
-      budgets: { authored: 0.035, square: 0.02, bipia: 0.03 },
+      budgets: { authored: 0.03, square: 0.02, bipia: 0.03 },
       weight: weight(rows),
     },
     {
@@ -49,7 +60,7 @@ function tasks(rows: Row[]): Task[] {
       heads: attackHeadIdx,
       positives: idx((t) => t.attack !== null),
       negatives: idx(safePrompt).map((row) => ({ row, group: group(rows[row]!) })),
-      budgets: { authored: 0.02, square: 0.01, bipia: 0.03 },
+      budgets: { authored: 0.015, square: 0.01, bipia: 0.03 },
       weight: weight(rows),
     },
   ];
@@ -71,10 +82,7 @@ function improve(task: Task, oof: Float32Array, thresholds: number[], lambda: nu
         candidates.push({ value: oof[row * H + h]!, gain: task.weight(row) });
     for (const n of task.negatives) {
       if (!flagged(n.row, task, oof, others))
-        candidates.push({
-          value: oof[n.row * H + h]!,
-          gain: -lambda / task.negatives.filter((m) => m.group === n.group).length,
-        });
+        candidates.push({ value: oof[n.row * H + h]!, gain: -lambda / task.groupSize[n.group]! });
     }
     candidates.sort((a, b) => b.value - a.value);
     let best = { total: 0, threshold: Infinity };
@@ -122,6 +130,13 @@ export function chooseThresholds(
       chosen = task.heads.map((h) => (Number.isFinite(trial[h]!) ? trial[h]! : never));
     }
     task.heads.forEach((h, k) => (thresholds[h] = chosen[k]!));
+    // A head the search left off still names its category when it is sure: above every safe
+    // prompt it scored out of fold, so it adds no false positive there.
+    for (const h of task.heads) {
+      if (thresholds[h]! < never) continue;
+      const highest = Math.max(...task.negatives.map((n) => oof[n.row * H + h]!));
+      thresholds[h] = highest + 0.5;
+    }
     report[task.kind] = {
       ...rates(task, oof, thresholds),
       positives: task.positives.length,
@@ -132,4 +147,26 @@ export function chooseThresholds(
     heads.map((h, i) => [h, Number(thresholds[i]!.toFixed(3))]),
   );
   return { thresholds, report };
+}
+
+/** Thresholds per language set (texts with Hangul, texts without), each chosen on its own rows. */
+export function chooseThresholdsByLanguage(
+  rows: Pick<LabeledText, 'source' | 'unsafe' | 'kind' | 'attack'>[],
+  sets: ThresholdSet[],
+  oof: Float32Array,
+) {
+  const result = {} as Record<ThresholdSet, number[]>;
+  const report = {} as Record<ThresholdSet, Record<string, unknown>>;
+  for (const set of ['en', 'ko'] as const) {
+    const picked = rows.flatMap((_, i) => (sets[i] === set ? [i] : []));
+    const sub = new Float32Array(picked.length * H);
+    picked.forEach((row, k) => sub.set(oof.subarray(row * H, row * H + H), k * H));
+    const chosen = chooseThresholds(
+      picked.map((i) => rows[i]!),
+      sub,
+    );
+    result[set] = chosen.thresholds;
+    report[set] = chosen.report;
+  }
+  return { thresholds: result, report };
 }

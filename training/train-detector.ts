@@ -3,16 +3,19 @@
 // order, the folds and every random choice come from fixed seeds.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { extractFeatures } from '../src/detect/features.js';
-import { featureBits } from '../src/detect/features.js';
-import { heads, type EncodedModel } from '../src/detect/model.js';
+import {
+  extractFeatures,
+  featureBits,
+  textFeatures,
+  type Features,
+} from '../src/detect/features.js';
+import { heads, thresholdSet, type EncodedModel } from '../src/detect/model.js';
 import { prepare } from '../src/detect/prepare.js';
 import { datasetsRoot, loadAll, type LabeledText } from '../evaluation/datasets.js';
 import { bipiaInjections } from '../evaluation/bipia.js';
-import { segments } from '../src/detect/segments.js';
 import { fnv1a } from '../evaluation/split.js';
 import type { HazardCode } from '../src/detect/types.js';
-import { chooseThresholds } from './thresholds.js';
+import { chooseThresholdsByLanguage } from './thresholds.js';
 import { train, type Example, type Trained } from './logistic.js';
 
 const H = heads.length;
@@ -21,6 +24,7 @@ const harm = heads.indexOf('harm');
 /** How much each source counts: the authored prompts are closest to what the guard sees. */
 const sourceWeight: Record<string, number> = {
   authored: 4,
+  supplement: 3,
   advbench: 1,
   jbb: 1,
   bipia: 1,
@@ -31,7 +35,7 @@ const sourceWeight: Record<string, number> = {
   davidson: 0.25,
 };
 
-const requestSources = new Set(['authored', 'advbench', 'jbb', 'bipia', 'square']);
+const requestSources = new Set(['authored', 'supplement', 'advbench', 'jbb', 'bipia', 'square']);
 
 /** Per head: 1 positive, 0 negative, -1 not used for that head. */
 export function targets(t: LabeledText): Int8Array {
@@ -52,15 +56,18 @@ export function targets(t: LabeledText): Int8Array {
   return y;
 }
 
-export function toExample(t: LabeledText): Example {
+type Featured = Example & { sentences: Features[] };
+
+export function toExample(t: LabeledText): Featured {
   const p = prepare(t.text);
-  const f = extractFeatures(p.text, p.signals);
+  const { whole, sentences } = textFeatures(p.text, p.signals);
   return {
-    indices: f.indices,
-    value: f.value,
-    cues: f.cues,
+    indices: whole.indices,
+    value: whole.value,
+    cues: whole.cues,
     y: targets(t),
     weight: sourceWeight[t.source] ?? 1,
+    sentences,
   };
 }
 
@@ -72,7 +79,7 @@ const a2 = heads.indexOf('A2');
  * injected instruction of an attacked document is an attack on its own, and the sentences of a
  * clean document are not. Only the two attack heads learn from these.
  */
-function segmentExamples(t: LabeledText, injected: string | undefined): Example[] {
+function segmentExamples(t: LabeledText, e: Featured, injected: string | undefined): Example[] {
   const only = (value: number) => {
     const y = new Int8Array(heads.length).fill(-1);
     y[a1] = value;
@@ -84,20 +91,15 @@ function segmentExamples(t: LabeledText, injected: string | undefined): Example[
     return [{ indices: f.indices, value: f.value, cues: f.cues, y: only(1), weight: 1 }];
   }
   if (t.source !== 'bipia' || t.unsafe) return [];
-  return segments(prepare(t.text).text)
+  return e.sentences
     .filter((_, k) => k % 3 === 0)
-    .map((seg) => {
-      const f = extractFeatures(seg);
-      return { indices: f.indices, value: f.value, cues: f.cues, y: only(0), weight: 0.3 };
-    });
+    .map((f) => ({ indices: f.indices, value: f.value, cues: f.cues, y: only(0), weight: 0.3 }));
 }
 
 /** As the detector does at run time: the attack heads take the highest of the text and its sentences. */
-function withSentences(model: Trained, t: LabeledText, logits: Float32Array): Float32Array {
-  const text = prepare(t.text).text;
-  if (text.length < 160) return logits;
-  for (const piece of segments(text)) {
-    const l = model.logits(extractFeatures(piece));
+function withSentences(model: Trained, e: Featured, logits: Float32Array): Float32Array {
+  for (const f of e.sentences) {
+    const l = model.logits(f);
     for (const h of [a1, a2]) if (l[h]! > logits[h]!) logits[h] = l[h]!;
   }
   return logits;
@@ -121,7 +123,10 @@ function main() {
   const folds = rows.map((r) => fnv1a(`fold:${r.id}`) % 5);
   // Sentence-level examples for the attack heads, in the same fold as the text they come from.
   const extra = rows.flatMap((r, i) =>
-    segmentExamples(r, bipiaInjections.get(r.id)).map((e) => ({ e, fold: folds[i]! })),
+    segmentExamples(r, examples[i]!, bipiaInjections.get(r.id)).map((e) => ({
+      e,
+      fold: folds[i]!,
+    })),
   );
   const oof = new Float32Array(rows.length * H);
   for (let k = 0; k < 5; k++) {
@@ -130,17 +135,19 @@ function main() {
       ...extra.filter((x) => x.fold !== k).map((x) => x.e),
     ]);
     examples.forEach((e, i) => {
-      if (folds[i] === k) oof.set(withSentences(model, rows[i]!, model.logits(e)), i * H);
+      if (folds[i] === k) oof.set(withSentences(model, e, model.logits(e)), i * H);
     });
-    process.stderr.write(`fold ${k + 1}/5 done\n`);
+    process.stderr.write(`fold ${k + 1}/5 done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
+  const sets = rows.map((r) => thresholdSet(prepare(r.text).text));
   mkdirSync('training/.cache', { recursive: true });
   writeFileSync(
     'training/.cache/oof.json',
     JSON.stringify({
       heads,
-      rows: rows.map((r) => ({
+      rows: rows.map((r, i) => ({
         id: r.id,
+        set: sets[i],
         source: r.source,
         kind: r.kind,
         lang: r.lang,
@@ -151,7 +158,7 @@ function main() {
       oof: Array.from(oof, (v) => Number(v.toFixed(3))),
     }),
   );
-  const { thresholds, report } = chooseThresholds(rows, oof);
+  const { thresholds, report } = chooseThresholdsByLanguage(rows, sets, oof);
   const final = train([...examples, ...extra.map((x) => x.e)]);
   const { q, scales, biases } = quantize(final.weights, final.biases);
   const encoded: EncodedModel = {

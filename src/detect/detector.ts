@@ -1,12 +1,19 @@
 // The built-in detector: hazard categories, prompt attacks and PII in Korean and English, in well
 // under a millisecond, with no model server. The guard, the dataset scanner and the graders share it.
 
-import { extractFeatures } from './features.js';
-import { calibrated, decodeModel, headLogits, heads, type DetectorModel } from './model.js';
+import { textFeatures, type Features } from './features.js';
+import {
+  calibrated,
+  decodeModel,
+  headLogit,
+  headLogits,
+  heads,
+  thresholdSet,
+  type DetectorModel,
+} from './model.js';
 import { encodedModel } from './model/weights.generated.js';
 import { findPii } from './pii/index.js';
 import { prepare } from './prepare.js';
-import { segments } from './segments.js';
 import {
   hazardCodes,
   type AttackScore,
@@ -49,22 +56,22 @@ const index = Object.fromEntries(heads.map((h, i) => [h, i])) as Record<
 const attackHeads = [index.A1, index.A2];
 
 /** The attack heads also read each sentence, so an instruction hidden in a long document stands out. */
-function sentenceAttackLogits(m: DetectorModel, text: string, logits: Float32Array): void {
-  if (text.length < 160) return;
-  for (const piece of segments(text)) {
-    const l = headLogits(m, extractFeatures(piece));
-    for (const h of attackHeads) if (l[h]! > logits[h]!) logits[h] = l[h]!;
+function sentenceAttackLogits(m: DetectorModel, sentences: Features[], logits: Float32Array): void {
+  for (const f of sentences) {
+    for (const h of attackHeads) logits[h] = Math.max(logits[h]!, headLogit(m, f, h));
   }
 }
 
 export function detect(text: string, options: DetectOptions = {}): Detection {
   const m = detectorModel();
   const prepared = prepare(text);
-  const logits = headLogits(m, extractFeatures(prepared.text, prepared.signals));
+  const features = textFeatures(prepared.text, prepared.signals);
+  const logits = headLogits(m, features.whole);
   const user = (options.role ?? 'user') === 'user';
-  if (user) sentenceAttackLogits(m, prepared.text, logits);
+  if (user) sentenceAttackLogits(m, features.sentences, logits);
   const scores: Record<string, number> = {};
-  heads.forEach((h, i) => (scores[h] = calibrated(m, logits, i)));
+  const set = thresholdSet(prepared.text);
+  heads.forEach((h, i) => (scores[h] = calibrated(m, logits, i, set)));
   const threshold = (key: HazardCode | AttackType | 'harm') => options.thresholds?.[key] ?? 0.5;
 
   const categories: CategoryScore[] = hazardCodes

@@ -10,6 +10,7 @@ import {
   intentCues,
   type Lexicon,
 } from './lexicon.js';
+import { segments } from './segments.js';
 import { attackTypes, hazardCodes } from './types.js';
 
 /** Number of hash buckets, as a power of two; the model's weights have one row per bucket. */
@@ -143,6 +144,7 @@ class BucketSet {
 }
 
 const buckets = new BucketSet();
+const union = new BucketSet();
 
 function isWordChar(c: number): boolean {
   // ASCII letters and digits, Hangul syllables and jamo, other letters above Latin-1.
@@ -194,12 +196,54 @@ function cueBuckets(hits: CueHits, signals: readonly string[]): Uint32Array {
   }
   if (hits.intent) add('cue:intent');
   if (hits.benign) add('cue:benign');
+  // A jailbreak is usually framing around a harmful request, and an evasion is usually hiding one.
+  const hazard = [...hits.codes].some((c) => c !== 'A1' && c !== 'A2');
   for (const group of hits.groups) {
     add(`cue:${group}`);
     if (hits.intent) add(`cue:${group}+intent`);
+    if (hazard) add(`cue:${group}+hazard`);
   }
-  for (const s of signals) add(`signal:${s}`);
+  for (const type of ['A1', 'A2']) if (hazard && hits.codes.has(type)) add(`cue:${type}+hazard`);
+  for (const s of signals) {
+    add(`signal:${s}`);
+    if (hazard) add(`signal:${s}+hazard`);
+    if (hits.intent) add(`signal:${s}+intent`);
+  }
   return Uint32Array.from(new Set(names.map((n) => fnvString(Seed.Cue, n) & mask)));
+}
+
+/** Below this length a text is one sentence as far as the attack heads are concerned. */
+export const sentenceScoringFrom = 160;
+
+export interface TextFeatures {
+  whole: Features;
+  /** Each sentence's features, for texts of `sentenceScoringFrom` characters or more; else empty. */
+  sentences: Features[];
+}
+
+/**
+ * Features of the whole text and of each of its sentences, in one pass: the whole text's n-gram
+ * buckets are the union of its sentences' (n-grams across a sentence break are not counted).
+ */
+export function textFeatures(normalized: string, signals: readonly string[] = []): TextFeatures {
+  if (normalized.length < sentenceScoringFrom) {
+    return { whole: extractFeatures(normalized, signals), sentences: [] };
+  }
+  const sentences: Features[] = [];
+  union.clear();
+  for (const piece of segments(normalized)) {
+    const f = extractFeatures(piece);
+    for (let i = 0; i < f.count; i++) union.add(f.indices[i]!);
+    sentences.push(f);
+  }
+  const indices = union.snapshot();
+  const whole: Features = {
+    indices,
+    count: indices.length,
+    value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
+    cues: cueBuckets(cueHits(normalized), signals),
+  };
+  return { whole, sentences };
 }
 
 export function extractFeatures(

@@ -14,8 +14,11 @@ export interface EncodedModel {
   /** Per head: weight = int8 * scale. */
   scales: number[];
   biases: number[];
-  /** Per head, the logit at which the head fires by default; scores are shifted so it maps to 0.5. */
-  thresholds: number[];
+  /**
+   * Per head, the logit at which the head fires by default, for texts with Hangul (`ko`) and
+   * without (`en`); scores are shifted so it maps to 0.5.
+   */
+  thresholds: Record<ThresholdSet, number[]>;
   weights: string;
   /** What it was trained on and when: datasets, split, figures on the training folds. */
   provenance: Record<string, unknown>;
@@ -27,7 +30,7 @@ export interface DetectorModel {
   weights: Int8Array;
   scales: Float32Array;
   biases: Float32Array;
-  thresholds: Float32Array;
+  thresholds: Record<ThresholdSet, Float32Array>;
   provenance: Record<string, unknown>;
 }
 
@@ -44,7 +47,10 @@ export function decodeModel(encoded: EncodedModel): DetectorModel {
     weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     scales: Float32Array.from(encoded.scales),
     biases: Float32Array.from(encoded.biases),
-    thresholds: Float32Array.from(encoded.thresholds),
+    thresholds: {
+      en: Float32Array.from(encoded.thresholds.en),
+      ko: Float32Array.from(encoded.thresholds.ko),
+    },
     provenance: encoded.provenance,
   };
 }
@@ -71,7 +77,34 @@ export function headLogits(model: DetectorModel, features: Features): Float32Arr
   return sums;
 }
 
+/** The logit of one head alone: what the sentence-level attack check needs, at a fraction of the cost. */
+export function headLogit(model: DetectorModel, features: Features, head: number): number {
+  const n = model.heads.length;
+  const { indices, count, cues } = features;
+  const w = model.weights;
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += w[indices[i]! * n + head]!;
+  let cueSum = 0;
+  for (let i = 0; i < cues.length; i++) cueSum += w[cues[i]! * n + head]!;
+  return model.biases[head]! + (sum * features.value + cueSum) * model.scales[head]!;
+}
+
+/**
+ * Which thresholds apply: Korean and English prompts score differently (Korean texts share fewer
+ * n-grams with the training data), so each has its own, chosen on the same budgets.
+ */
+export type ThresholdSet = 'en' | 'ko';
+
+export function thresholdSet(normalized: string): ThresholdSet {
+  return /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(normalized) ? 'ko' : 'en';
+}
+
 /** A score in 0..1 that is 0.5 exactly at the head's default threshold (higher: more likely). */
-export function calibrated(model: DetectorModel, logits: Float32Array, head: number): number {
-  return 1 / (1 + Math.exp(-(logits[head]! - model.thresholds[head]!)));
+export function calibrated(
+  model: DetectorModel,
+  logits: Float32Array,
+  head: number,
+  set: ThresholdSet,
+): number {
+  return 1 / (1 + Math.exp(-(logits[head]! - model.thresholds[set][head]!)));
 }
