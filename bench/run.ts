@@ -2,11 +2,13 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchEngine, type BenchResult } from './engine.bench.js';
+import { benchGuard } from './guard.bench.js';
 import { benchStore } from './store.bench.js';
 
 const benches: Record<string, () => BenchResult | null | Promise<BenchResult | null>> = {
   engine: () => benchEngine(Number(process.env.ANJEON_BENCH_FILES ?? 10_000)),
   'store-sqlite': () => benchStore('sqlite', Number(process.env.ANJEON_BENCH_MODELS ?? 1000)),
+  guard: () => benchGuard(Number(process.env.ANJEON_BENCH_CHECKS ?? 20_000)),
   'store-postgres': () => benchStore('postgres', Number(process.env.ANJEON_BENCH_MODELS ?? 1000)),
 };
 const only = process.argv.slice(2);
