@@ -174,7 +174,8 @@ function promptAttacks(): Row[] {
 }
 
 const hateCodes: HazardCode[] = ['S10', 'X3', 'X1'];
-const hateScore = (t: LabeledText) => Math.max(...hateCodes.map((c) => judged(t).scores[c]!));
+const hateScore = (t: LabeledText) =>
+  Math.max(judged(t).scores.tox!, ...hateCodes.map((c) => judged(t).scores[c]!));
 
 /** The F1-best threshold on a dataset's own train split: the operating point a data team would pick. */
 function trainTunedThreshold(source: Source): number {

@@ -10,10 +10,14 @@ import type { LabeledText } from '../evaluation/datasets.js';
 
 const H = heads.length;
 const attackHeads = new Set(['A1', 'A2']);
+const tox = heads.indexOf('tox');
+const commentSources = new Set(['kmhas', 'beep', 'kosbi', 'davidson']);
 
 interface Task {
   kind: 'hazard' | 'attack';
   heads: number[];
+  /** Heads whose thresholds were set before the search; they still flag. */
+  fixed: number[];
   positives: number[];
   /** Negatives, each with the budget group it counts against. */
   negatives: { row: number; group: string }[];
@@ -25,6 +29,57 @@ interface Task {
 }
 
 type Row = Pick<LabeledText, 'source' | 'unsafe' | 'kind' | 'attack'>;
+
+/** The score cut with the best F1 on these rows (rows scoring at or above it are flagged). */
+function bestF1(
+  rows: number[],
+  positive: (row: number) => boolean,
+  score: (row: number) => number,
+) {
+  const sorted = rows.map((r) => ({ s: score(r), y: positive(r) })).sort((a, b) => b.s - a.s);
+  const total = sorted.filter((x) => x.y).length;
+  let tp = 0;
+  let best = { f1: 0, threshold: Infinity };
+  sorted.forEach((x, k) => {
+    if (x.y) tp++;
+    const next = sorted[k + 1];
+    if (next && next.s === x.s) return;
+    const f1 = (2 * tp) / (k + 1 + total);
+    if (f1 > best.f1) best = { f1, threshold: next ? (x.s + next.s) / 2 : x.s - 1e-6 };
+  });
+  return best;
+}
+
+/**
+ * The tox head's threshold: the best F1 on the labelled comments, raised if needed until it alone
+ * flags no more than half of any hazard budget of safe prompts, so the other heads keep room.
+ */
+function toxThreshold(rows: Row[], oof: Float32Array) {
+  const idx = rows.flatMap((t, i) => (commentSources.has(t.source) ? [i] : []));
+  const at = (row: number) => oof[row * H + tox]!;
+  const best = bestF1(idx, (r) => rows[r]!.unsafe, at);
+  let threshold = best.threshold;
+  const hazard = tasks(rows).find((t) => t.kind === 'hazard')!;
+  for (const [group, size] of Object.entries(hazard.groupSize)) {
+    const scores = hazard.negatives
+      .filter((n) => n.group === group)
+      .map((n) => at(n.row))
+      .sort((a, b) => b - a);
+    const allowed = Math.floor((size * (hazard.budgets[group] ?? 0)) / 2);
+    const cut = scores[allowed];
+    if (cut !== undefined && cut >= threshold) threshold = cut + 1e-6;
+  }
+  const bySource: Record<string, number> = {};
+  for (const source of commentSources) {
+    const rowsOf = idx.filter((r) => rows[r]!.source === source);
+    if (rowsOf.length === 0) continue;
+    const flagged = rowsOf.filter((r) => at(r) >= threshold);
+    const tp = flagged.filter((r) => rows[r]!.unsafe).length;
+    const positives = rowsOf.filter((r) => rows[r]!.unsafe).length;
+    bySource[source] = Number(((2 * tp) / (flagged.length + positives)).toFixed(3));
+  }
+  return { threshold, report: { bestF1: Number(best.f1.toFixed(3)), f1: bySource } };
+}
 
 function tasks(rows: Row[]): Task[] {
   return taskList(rows).map((t) => {
@@ -39,7 +94,9 @@ function taskList(rows: Row[]): Omit<Task, 'groupSize'>[] {
   const group = (t: Row) => (t.source === 'supplement' ? 'authored' : t.source);
   const safePrompt = (t: Row) =>
     !t.unsafe && ['authored', 'supplement', 'square', 'bipia'].includes(t.source);
-  const hazardHeads = heads.map((h, i) => (attackHeads.has(h) ? -1 : i)).filter((i) => i >= 0);
+  const hazardHeads = heads
+    .map((h, i) => (attackHeads.has(h) || h === 'tox' ? -1 : i))
+    .filter((i) => i >= 0);
   const attackHeadIdx = heads.map((h, i) => (attackHeads.has(h) ? i : -1)).filter((i) => i >= 0);
   const weight = (rows2: Row[]) => (i: number) =>
     rows2[i]!.source === 'authored' || rows2[i]!.source === 'supplement' ? 3 : 1;
@@ -47,6 +104,7 @@ function taskList(rows: Row[]): Omit<Task, 'groupSize'>[] {
     {
       kind: 'hazard',
       heads: hazardHeads,
+      fixed: [tox],
       positives: idx(
         (t) =>
           t.unsafe && (t.kind === 'harmful_request' || (t.source === 'jbb' && t.attack === null)),
@@ -58,6 +116,7 @@ function taskList(rows: Row[]): Omit<Task, 'groupSize'>[] {
     {
       kind: 'attack',
       heads: attackHeadIdx,
+      fixed: [],
       positives: idx((t) => t.attack !== null),
       negatives: idx(safePrompt).map((row) => ({ row, group: group(rows[row]!) })),
       budgets: { authored: 0.015, square: 0.01, bipia: 0.03 },
@@ -68,6 +127,7 @@ function taskList(rows: Row[]): Omit<Task, 'groupSize'>[] {
 
 function flagged(row: number, task: Task, oof: Float32Array, thresholds: number[]): boolean {
   for (const h of task.heads) if (oof[row * H + h]! >= thresholds[h]!) return true;
+  for (const h of task.fixed) if (oof[row * H + h]! >= thresholds[h]!) return true;
   return false;
 }
 
@@ -119,6 +179,9 @@ export function chooseThresholds(
   const never = 1e6;
   const thresholds = new Array<number>(H).fill(never);
   const report: Record<string, unknown> = {};
+  const toxChoice = toxThreshold(rows, oof);
+  if (Number.isFinite(toxChoice.threshold)) thresholds[tox] = toxChoice.threshold;
+  report.tox = toxChoice.report;
   for (const task of tasks(rows)) {
     let chosen = task.heads.map(() => never);
     // Large λ is strict; walk it down while the budgets hold.

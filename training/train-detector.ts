@@ -3,7 +3,10 @@
 // order, the folds and every random choice come from fixed seeds.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { segments } from '../src/detect/segments.js';
 import {
+  cueHits,
   extractFeatures,
   featureBits,
   textFeatures,
@@ -20,6 +23,9 @@ import { train, type Example, type Trained } from './logistic.js';
 
 const H = heads.length;
 const harm = heads.indexOf('harm');
+const tox = heads.indexOf('tox');
+/** Labelled comments: what hateful and offensive text itself looks like. */
+export const commentSources = new Set(['kmhas', 'beep', 'kosbi', 'davidson']);
 
 /** How much each source counts: the authored prompts are closest to what the guard sees. */
 const sourceWeight: Record<string, number> = {
@@ -42,7 +48,7 @@ export function targets(t: LabeledText): Int8Array {
   const y = new Int8Array(H).fill(0);
   const unknownHarm = t.unsafe && t.hazards.length === 0 && t.attack === null;
   heads.forEach((head, h) => {
-    if (head === 'harm') return;
+    if (head === 'harm' || head === 'tox') return;
     if (head === 'A1' || head === 'A2') y[h] = t.attack === head ? 1 : 0;
     // An injected document is mostly a clean document; its injected sentence teaches A1 instead.
     if (head === 'A1' && t.source === 'bipia' && t.attack === 'A1') y[h] = -1;
@@ -53,6 +59,9 @@ export function targets(t: LabeledText): Int8Array {
   if (!requestSources.has(t.source)) y[harm] = -1;
   else if (t.kind === 'attack' && t.hazards.length === 0) y[harm] = -1;
   else y[harm] = t.unsafe && (t.hazards.length > 0 || unknownHarm) ? 1 : 0;
+  // The tox head learns from the comments' labels; a safe prompt is a negative, and an unsafe one
+  // says nothing (asking for an insult is not itself one).
+  y[tox] = commentSources.has(t.source) ? (t.unsafe ? 1 : 0) : t.unsafe ? -1 : 0;
   return y;
 }
 
@@ -78,22 +87,42 @@ const a2 = heads.indexOf('A2');
  * The attack heads also score each sentence of a long text, so they learn from sentences too: the
  * injected instruction of an attacked document is an attack on its own, and the sentences of a
  * clean document are not. Only the two attack heads learn from these.
+ *
+ * BIPIA says which sentence was injected. The prompts written for anjeon do not, so the sentences
+ * of an attack prompt that carry an attack cue word stand for its instruction; without these, the
+ * heads learn that any pasted document is an attack, since most indirect attacks are one.
  */
 function segmentExamples(t: LabeledText, e: Featured, injected: string | undefined): Example[] {
-  const only = (value: number) => {
+  const only = (head: number, value: number) => {
     const y = new Int8Array(heads.length).fill(-1);
-    y[a1] = value;
-    y[a2] = 0;
+    y[a1] = head === a1 ? value : 0;
+    y[a2] = head === a2 ? value : 0;
+    if (value === 0) y[a1] = y[a2] = 0;
     return y;
   };
-  if (injected) {
-    const f = extractFeatures(prepare(injected).text);
-    return [{ indices: f.indices, value: f.value, cues: f.cues, y: only(1), weight: 1 }];
+  const example = (f: Features, y: Int8Array, weight: number): Example => ({
+    indices: f.indices,
+    value: f.value,
+    cues: f.cues,
+    y,
+    weight,
+  });
+  if (injected) return [example(extractFeatures(prepare(injected).text), only(a1, 1), 1)];
+  if (e.sentences.length === 0) return [];
+  if (t.source === 'bipia') {
+    if (t.unsafe) return [];
+    return e.sentences.filter((_, k) => k % 3 === 0).map((f) => example(f, only(a1, 0), 0.3));
   }
-  if (t.source !== 'bipia' || t.unsafe) return [];
-  return e.sentences
-    .filter((_, k) => k % 3 === 0)
-    .map((f) => ({ indices: f.indices, value: f.value, cues: f.cues, y: only(0), weight: 0.3 }));
+  if (t.source !== 'authored' && t.source !== 'supplement') return [];
+  const weight = sourceWeight[t.source]!;
+  if (!t.unsafe) return e.sentences.map((f) => example(f, only(a1, 0), weight / 2));
+  if (t.attack === null) return [];
+  const head = t.attack === 'A2' ? a2 : a1;
+  const pieces = segments(prepare(t.text).text);
+  return e.sentences.flatMap((f, k) => {
+    const hits = cueHits(pieces[k] ?? '').codes;
+    return hits.has('A1') || hits.has('A2') ? [example(f, only(head, 1), weight)] : [];
+  });
 }
 
 /** As the detector does at run time: the attack heads take the highest of the text and its sentences. */
@@ -192,4 +221,4 @@ function main() {
   );
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -10,6 +10,7 @@ import {
   heads,
   thresholdSet,
   type DetectorModel,
+  type Head,
 } from './model.js';
 import { encodedModel } from './model/weights.generated.js';
 import { findPii } from './pii/index.js';
@@ -26,7 +27,7 @@ import {
 export interface DetectOptions {
   role?: 'user' | 'assistant';
   /** Calibrated score at which a category or attack counts (default 0.5, the trained threshold). */
-  thresholds?: Partial<Record<HazardCode | AttackType | 'harm', number>>;
+  thresholds?: Partial<Record<Head, number>>;
   /** Look for PII (default true). */
   pii?: boolean;
 }
@@ -54,6 +55,7 @@ const index = Object.fromEntries(heads.map((h, i) => [h, i])) as Record<
   number
 >;
 const attackHeads = [index.A1, index.A2];
+const toxCodes = new Set<HazardCode>(['S10', 'X3', 'X1']);
 
 /** The attack heads also read each sentence, so an instruction hidden in a long document stands out. */
 function sentenceAttackLogits(m: DetectorModel, sentences: Features[], logits: Float32Array): void {
@@ -72,7 +74,7 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
   const scores: Record<string, number> = {};
   const set = thresholdSet(prepared.text);
   heads.forEach((h, i) => (scores[h] = calibrated(m, logits, i, set)));
-  const threshold = (key: HazardCode | AttackType | 'harm') => options.thresholds?.[key] ?? 0.5;
+  const threshold = (key: Head) => options.thresholds?.[key] ?? 0.5;
 
   const categories: CategoryScore[] = hazardCodes
     .filter((c) => scores[c]! >= threshold(c))
@@ -81,6 +83,11 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
   if (categories.length === 0 && scores.harm! >= threshold('harm')) {
     const top = [...hazardCodes].sort((a, b) => scores[b]! - scores[a]!)[0]!;
     categories.push({ code: top, score: round(Math.max(scores.harm!, scores[top]!)) });
+  }
+  // Likewise the tox head for hateful or offensive text: hate (S10) or insult (X3), whichever is likelier.
+  if (!categories.some((c) => toxCodes.has(c.code)) && scores.tox! >= threshold('tox')) {
+    const code: HazardCode = scores.S10! >= scores.X3! ? 'S10' : 'X3';
+    categories.push({ code, score: round(Math.max(scores.tox!, scores[code]!)) });
   }
   categories.sort((a, b) => b.score - a.score);
 

@@ -71,6 +71,14 @@ export interface CueHits {
   benign: boolean;
 }
 
+const noHits: CueHits = Object.freeze({
+  codes: new Set<string>(),
+  groups: new Set<string>(),
+  intent: false,
+  benign: false,
+});
+const noCues = new Uint32Array(0);
+
 /** Which cue words occur in normalised text; a hazard term inside a benign phrase does not count. */
 export function cueHits(normalized: string): CueHits {
   const padded = ` ${normalized} `;
@@ -81,6 +89,7 @@ export function cueHits(normalized: string): CueHits {
     if (label === 'veto') vetoes.push([start, end]);
     else found.push({ label, start, end });
   });
+  if (found.length === 0) return noHits;
   const hits: CueHits = { codes: new Set(), groups: new Set(), intent: false, benign: false };
   for (const f of found) {
     if (f.label === 'intent') hits.intent = true;
@@ -187,6 +196,7 @@ function addWords(text: string) {
 
 /** Cue features: each code, and each code together with an intent or a benign cue. */
 function cueBuckets(hits: CueHits, signals: readonly string[]): Uint32Array {
+  if (hits === noHits && signals.length === 0) return noCues;
   const names: string[] = [];
   const add = (name: string) => names.push(name);
   for (const code of hits.codes) {

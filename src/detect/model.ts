@@ -3,8 +3,14 @@
 import type { Features } from './features.js';
 import { attackTypes, hazardCodes, type AttackType, type HazardCode } from './types.js';
 
-export const heads = [...hazardCodes, 'harm', ...attackTypes] as const;
-export type Head = HazardCode | 'harm' | AttackType;
+/**
+ * `harm` is "a request for something harmful" before any one category is sure; `tox` is "this text
+ * itself is hateful or offensive", learnt from labelled comments, which requests do not resemble.
+ */
+export const heads = [...hazardCodes, 'harm', 'tox', ...attackTypes] as const;
+export type Head = HazardCode | 'harm' | 'tox' | AttackType;
+/** Heads a policy may set a threshold for, besides the hazard codes and attack types. */
+export const generalHeads = ['harm', 'tox'] as const;
 
 /** The model as stored: int8 weights (bucket-major, one row of `heads.length` per bucket) with a scale per head. */
 export interface EncodedModel {

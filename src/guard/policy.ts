@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { inputError } from '../errors.js';
 import { locateProblems, parseSourceDocument, zodProblems } from '../frameworks/yaml-document.js';
 import { attackTypes, hazardCodes } from '../detect/types.js';
+import { generalHeads } from '../detect/model.js';
 
-const code = z.enum([...hazardCodes, ...attackTypes, 'harm'] as [string, ...string[]], {
-  error: `expected a code: ${[...hazardCodes, ...attackTypes, 'harm'].join(', ')}`,
+const codes = [...hazardCodes, ...attackTypes, ...generalHeads];
+const code = z.enum(codes as [string, ...string[]], {
+  error: `expected a code: ${codes.join(', ')}`,
 });
 
 const backendSchema = z.discriminatedUnion(

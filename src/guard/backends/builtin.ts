@@ -1,15 +1,13 @@
 // The built-in backend: the detector in this process, no model server, no network.
 
 import { detect } from '../../detect/detector.js';
-import type { AttackType, HazardCode } from '../../detect/types.js';
+import type { Head } from '../../detect/model.js';
 import type { BackendVerdict, GuardBackend, GuardInput } from '../backend.js';
 
 export class BuiltinBackend implements GuardBackend {
   readonly name = 'builtin';
 
-  constructor(
-    private readonly thresholds: Partial<Record<HazardCode | AttackType | 'harm', number>> = {},
-  ) {}
+  constructor(private readonly thresholds: Partial<Record<Head, number>> = {}) {}
 
   check(input: GuardInput): Promise<BackendVerdict> {
     const d = detect(input.text, { role: input.role, thresholds: this.thresholds });
