@@ -174,28 +174,6 @@ function promptAttacks(): Row[] {
 }
 
 const hateCodes: HazardCode[] = ['S10', 'X3', 'X1'];
-const hateScore = (t: LabeledText) =>
-  Math.max(judged(t).scores.tox!, ...hateCodes.map((c) => judged(t).scores[c]!));
-
-/** The F1-best threshold on a dataset's own train split: the operating point a data team would pick. */
-function trainTunedThreshold(source: Source): number {
-  const train = load(source).filter((t) => t.split === 'train');
-  const sample = train.filter((_, i) => i % Math.max(1, Math.floor(train.length / 3000)) === 0);
-  let best = { f1: -1, t: 0.5 };
-  for (let t = 0.05; t < 0.96; t += 0.025) {
-    const row = score(
-      '',
-      '',
-      '',
-      sample.filter((x) => x.unsafe),
-      sample.filter((x) => !x.unsafe),
-      (x) => hateScore(x) >= t,
-    );
-    if ((row.f1 ?? 0) > best.f1) best = { f1: row.f1 ?? 0, t };
-  }
-  return best.t;
-}
-
 function hate(): Row[] {
   const rows: Row[] = [];
   for (const [source, name, lang] of [
@@ -208,20 +186,14 @@ function hate(): Row[] {
     const pos = test.filter((t) => t.unsafe);
     const neg = test.filter((t) => !t.unsafe);
     rows.push(
-      score('hate and offence (S10/X3/X1)', name, lang, pos, neg, (t) =>
-        hateCodes.some((c) => judged(t).categories.some((x) => x.code === c)),
-      ),
-    );
-    const t = trainTunedThreshold(source);
-    rows.push(
       score(
         'hate and offence (S10/X3/X1)',
         name,
         lang,
         pos,
         neg,
-        (x) => hateScore(x) >= t,
-        `${t.toFixed(3)}, F1-best on this dataset's train split`,
+        (t) => hateCodes.some((c) => judged(t).categories.some((x) => x.code === c)),
+        'trained default (0.5; tox: F1-best on out-of-fold training comments)',
       ),
     );
   }
