@@ -34,10 +34,12 @@ export function hasAdversarialSuffix(text: string): boolean {
     let quick = 0;
     for (const t of line.slice(-240).split(/\s+/).slice(-tail)) if (odd(t)) quick++;
     if (quick < 3 || (line.match(/\|/g)?.length ?? 0) >= 3) continue;
-    const tokens = line.split(/\s+/).filter(Boolean);
+    // Only the end of a long line matters: the suffix and the prose just before it.
+    const tokens = (line.length > 1200 ? line.slice(-1200) : line).split(/\s+/).filter(Boolean);
     if (tokens.length < 12) continue;
     const cut = tokens.length - Math.min(tail, Math.floor(tokens.length / 2));
-    const head = tokens.slice(0, cut);
+    // The prose is judged just before the suffix: at most the 60 tokens that precede it.
+    const head = tokens.slice(Math.max(0, cut - 60), cut);
     const end = tokens.slice(cut);
     const oddEnd = end.filter(odd).length;
     // A code line has odd tokens too; when the end reads as code, it takes more of them.
