@@ -13,6 +13,8 @@ export class AhoCorasick {
   /** For each state, the terms that end there (its own and those of its failure chain). */
   private readonly output: number[][] = [[]];
   private readonly lengths: number[];
+  /** The root's transitions as a table (0: none), since most characters of a text are read there. */
+  private readonly root = new Int32Array(0x10000);
 
   constructor(terms: readonly string[]) {
     this.lengths = terms.map((t) => t.length);
@@ -34,6 +36,7 @@ export class AhoCorasick {
       this.output[state]!.push(index);
     });
     this.link();
+    for (const [c, to] of this.next[0]!) this.root[c] = to;
   }
 
   /** Breadth-first: each state's failure link is the longest proper suffix that is also a prefix. */
@@ -59,12 +62,12 @@ export class AhoCorasick {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = this.next[state]!.get(c);
+      let to = state === 0 ? undefined : this.next[state]!.get(c);
       while (to === undefined && state !== 0) {
         state = this.fail[state]!;
-        to = this.next[state]!.get(c);
+        if (state !== 0) to = this.next[state]!.get(c);
       }
-      state = to ?? 0;
+      state = to ?? this.root[c]!;
       const out = this.output[state]!;
       for (let k = 0; k < out.length; k++) {
         const term = out[k]!;
