@@ -11,7 +11,8 @@ import type { LabeledText } from '../evaluation/datasets.js';
 const H = heads.length;
 const attackHeads = new Set(['A1', 'A2']);
 const tox = heads.indexOf('tox');
-const commentSources = new Set(['kmhas', 'beep', 'kosbi', 'davidson']);
+/** Labelled comments: what hateful and offensive text itself looks like (the tox head's data). */
+export const commentSources = new Set(['kmhas', 'beep', 'kosbi', 'davidson']);
 
 interface Task {
   kind: 'hazard' | 'attack';
@@ -54,12 +55,11 @@ function bestF1(
  * The tox head's threshold: the best F1 on the labelled comments, raised if needed until it alone
  * flags no more than half of any hazard budget of safe prompts, so the other heads keep room.
  */
-function toxThreshold(rows: Row[], oof: Float32Array) {
+function toxThreshold(rows: Row[], oof: Float32Array, hazard: Task) {
   const idx = rows.flatMap((t, i) => (commentSources.has(t.source) ? [i] : []));
   const at = (row: number) => oof[row * H + tox]!;
   const best = bestF1(idx, (r) => rows[r]!.unsafe, at);
   let threshold = best.threshold;
-  const hazard = tasks(rows).find((t) => t.kind === 'hazard')!;
   for (const [group, size] of Object.entries(hazard.groupSize)) {
     const scores = hazard.negatives
       .filter((n) => n.group === group)
@@ -179,10 +179,15 @@ export function chooseThresholds(
   const never = 1e6;
   const thresholds = new Array<number>(H).fill(never);
   const report: Record<string, unknown> = {};
-  const toxChoice = toxThreshold(rows, oof);
+  const all = tasks(rows);
+  const toxChoice = toxThreshold(
+    rows,
+    oof,
+    all.find((t) => t.kind === 'hazard')!,
+  );
   if (Number.isFinite(toxChoice.threshold)) thresholds[tox] = toxChoice.threshold;
   report.tox = toxChoice.report;
-  for (const task of tasks(rows)) {
+  for (const task of all) {
     let chosen = task.heads.map(() => never);
     // Large λ is strict; walk it down while the budgets hold.
     for (let lambda = 1e6; lambda >= 1; lambda /= 1.25) {

@@ -18,14 +18,12 @@ import { datasetsRoot, loadAll, type LabeledText } from '../evaluation/datasets.
 import { bipiaInjections } from '../evaluation/bipia.js';
 import { fnv1a } from '../evaluation/split.js';
 import type { HazardCode } from '../src/detect/types.js';
-import { chooseThresholdsByLanguage } from './thresholds.js';
+import { chooseThresholdsByLanguage, commentSources } from './thresholds.js';
 import { train, type Example, type Trained } from './logistic.js';
 
 const H = heads.length;
 const harm = heads.indexOf('harm');
 const tox = heads.indexOf('tox');
-/** Labelled comments: what hateful and offensive text itself looks like. */
-export const commentSources = new Set(['kmhas', 'beep', 'kosbi', 'davidson']);
 
 /** How much each source counts: the authored prompts are closest to what the guard sees. */
 const sourceWeight: Record<string, number> = {
@@ -65,7 +63,8 @@ export function targets(t: LabeledText): Int8Array {
   return y;
 }
 
-type Featured = Example & { sentences: Features[] };
+/** An example with its normalised text and its sentences' features, for the sentence-level examples. */
+type Featured = Example & { normalized: string; sentences: Features[] };
 
 export function toExample(t: LabeledText): Featured {
   const p = prepare(t.text);
@@ -76,6 +75,7 @@ export function toExample(t: LabeledText): Featured {
     cues: whole.cues,
     y: targets(t),
     weight: sourceWeight[t.source] ?? 1,
+    normalized: p.text,
     sentences,
   };
 }
@@ -93,11 +93,11 @@ const a2 = heads.indexOf('A2');
  * heads learn that any pasted document is an attack, since most indirect attacks are one.
  */
 function segmentExamples(t: LabeledText, e: Featured, injected: string | undefined): Example[] {
-  const only = (head: number, value: number) => {
+  /** Targets for the attack heads only: `head` positive, the other attack head negative. */
+  const attackTarget = (head: number | null) => {
     const y = new Int8Array(heads.length).fill(-1);
-    y[a1] = head === a1 ? value : 0;
-    y[a2] = head === a2 ? value : 0;
-    if (value === 0) y[a1] = y[a2] = 0;
+    y[a1] = head === a1 ? 1 : 0;
+    y[a2] = head === a2 ? 1 : 0;
     return y;
   };
   const example = (f: Features, y: Int8Array, weight: number): Example => ({
@@ -107,21 +107,23 @@ function segmentExamples(t: LabeledText, e: Featured, injected: string | undefin
     y,
     weight,
   });
-  if (injected) return [example(extractFeatures(prepare(injected).text), only(a1, 1), 1)];
+  if (injected) return [example(extractFeatures(prepare(injected).text), attackTarget(a1), 1)];
   if (e.sentences.length === 0) return [];
   if (t.source === 'bipia') {
     if (t.unsafe) return [];
-    return e.sentences.filter((_, k) => k % 3 === 0).map((f) => example(f, only(a1, 0), 0.3));
+    return e.sentences
+      .filter((_, k) => k % 3 === 0)
+      .map((f) => example(f, attackTarget(null), 0.3));
   }
   if (t.source !== 'authored' && t.source !== 'supplement') return [];
   const weight = sourceWeight[t.source]!;
-  if (!t.unsafe) return e.sentences.map((f) => example(f, only(a1, 0), weight / 2));
+  if (!t.unsafe) return e.sentences.map((f) => example(f, attackTarget(null), weight / 2));
   if (t.attack === null) return [];
   const head = t.attack === 'A2' ? a2 : a1;
-  const pieces = segments(prepare(t.text).text);
+  const pieces = segments(e.normalized);
   return e.sentences.flatMap((f, k) => {
     const hits = cueHits(pieces[k] ?? '').codes;
-    return hits.has('A1') || hits.has('A2') ? [example(f, only(head, 1), weight)] : [];
+    return hits.has('A1') || hits.has('A2') ? [example(f, attackTarget(head), weight)] : [];
   });
 }
 
