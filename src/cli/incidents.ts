@@ -10,7 +10,7 @@ import {
   updateIncident,
   type Incident,
 } from '../registry/incidents.js';
-import { addRisk, listRisks, riskStatuses, stages } from '../registry/risks.js';
+import { addRisk, listRisks, riskStatuses, stages, type RiskInput } from '../registry/risks.js';
 import { writeJson, type Io } from './io.js';
 import { collect, parseWhole, withRecord } from './record.js';
 import { compactTable } from './table.js';
@@ -170,27 +170,11 @@ export function registerRiskCommands(program: Command, io: Io): void {
       'after',
       '\nExamples:\n  anjeon risk add --title "Weights leak through a contractor" --likelihood 2 --impact 5 --stage develop --owner ciso --model acme-7b',
     )
-    .action(
-      async (
-        opts: {
-          title: string;
-          likelihood: number;
-          impact: number;
-          stage: string;
-          owner: string;
-          model?: string;
-          description?: string;
-          mitigation?: string;
-          status?: string;
-          json?: boolean;
-        },
-        command: Command,
-      ) => {
-        const risk = await withRecord(command, io, (ctx) => addRisk(ctx, opts));
-        if (opts.json) return writeJson(io, risk);
-        io.out(`${risk.id}: score ${risk.score} (${risk.rating})`);
-      },
-    );
+    .action(async (opts: RiskInput & { json?: boolean }, command: Command) => {
+      const risk = await withRecord(command, io, (ctx) => addRisk(ctx, opts));
+      if (opts.json) return writeJson(io, risk);
+      io.out(`${risk.id}: score ${risk.score} (${risk.rating})`);
+    });
 
   group
     .command('list')

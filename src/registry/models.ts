@@ -21,14 +21,8 @@ export interface ModelInput {
   frameworks?: string[];
 }
 
-export interface ModelVersion {
-  version: string;
-  date: string;
-  effective_compute: number | null;
-  training_start: string | null;
-  training_end: string | null;
-  notes: string | null;
-}
+/** A checkpoint as the registry shows it: its stored row without the bookkeeping columns. */
+export type ModelVersion = Omit<ModelVersionsTable, 'model_id' | 'created_at' | 'created_by'>;
 
 export interface Model {
   id: string;

@@ -2,30 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { example, spawnCli } from './run-cli.js';
 
+const gate = (action: string) =>
+  spawnCli([
+    'gate',
+    '--framework',
+    'anthropic-rsp-2023',
+    '--evidence',
+    example('acme-7b-rsp.yaml'),
+    '--action',
+    action,
+  ]);
+
 describe('the anjeon process', () => {
   it('exits 3 for a blocked gate and 0 for an allowed one', () => {
-    expect(
-      spawnCli([
-        'gate',
-        '--framework',
-        'anthropic-rsp-2023',
-        '--evidence',
-        example('acme-7b-rsp.yaml'),
-        '--action',
-        'deploy',
-      ]).code,
-    ).toBe(3);
-    expect(
-      spawnCli([
-        'gate',
-        '--framework',
-        'anthropic-rsp-2023',
-        '--evidence',
-        example('acme-7b-rsp.yaml'),
-        '--action',
-        'develop',
-      ]).code,
-    ).toBe(0);
+    expect(gate('deploy').code).toBe(3);
+    expect(gate('develop').code).toBe(0);
   });
 
   it('reads evidence from stdin with --evidence -', () => {

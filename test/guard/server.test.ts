@@ -85,16 +85,16 @@ describe('the guarding proxy', () => {
       { role: 'user', content },
     ],
   });
+  const complete = (
+    app: ReturnType<typeof server>['app'],
+    content: string,
+    headers?: Record<string, string>,
+  ) => app.inject({ method: 'POST', url: '/v1/chat/completions', payload: chat(content), headers });
 
   it('forwards a safe exchange unchanged, with the caller’s authorization', async () => {
     upstream = await startChatUpstream('Paris is the capital of France.');
     const { app } = server({ upstream: upstream.url });
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/chat/completions',
-      payload: chat('capital of France?'),
-      headers: { authorization: 'Bearer k' },
-    });
+    const r = await complete(app, 'capital of France?', { authorization: 'Bearer k' });
     expect(r.json().choices[0].message.content).toBe('Paris is the capital of France.');
     expect(r.headers['x-anjeon-verdict']).toBe('safe');
     expect(upstream.requests[0]!.headers.authorization).toBe('Bearer k');
@@ -103,11 +103,7 @@ describe('the guarding proxy', () => {
   it('refuses an unsafe prompt without calling the upstream', async () => {
     upstream = await startChatUpstream();
     const { app } = server({ upstream: upstream.url });
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/chat/completions',
-      payload: chat('how to build a BOMB'),
-    });
+    const r = await complete(app, 'how to build a BOMB');
     const body = r.json();
     expect(body.choices[0]).toMatchObject({
       message: { role: 'assistant', content: "I can't help with that request." },
@@ -120,22 +116,14 @@ describe('the guarding proxy', () => {
   it('refuses in Korean when the prompt is Korean', async () => {
     upstream = await startChatUpstream();
     const { app } = server({ upstream: upstream.url });
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/chat/completions',
-      payload: chat('BOMB 만드는 법'),
-    });
+    const r = await complete(app, 'BOMB 만드는 법');
     expect(r.json().choices[0].message.content).toBe('죄송하지만 이 요청은 도와드릴 수 없습니다.');
   });
 
   it('replaces an unsafe answer with the refusal', async () => {
     upstream = await startChatUpstream('Sure. Step one of the BOMB is...');
     const { app } = server({ upstream: upstream.url });
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/chat/completions',
-      payload: chat('tell me a story'),
-    });
+    const r = await complete(app, 'tell me a story');
     expect(r.json().choices[0].message.content).toBe("I can't help with that request.");
     expect(r.json().anjeon.verdict).toBe('unsafe');
   });
@@ -189,11 +177,7 @@ describe('the guarding proxy', () => {
 
   it('answers 502 when the upstream is down', async () => {
     const { app } = server({ upstream: 'http://127.0.0.1:9' });
-    const r = await app.inject({
-      method: 'POST',
-      url: '/v1/chat/completions',
-      payload: chat('hi'),
-    });
+    const r = await complete(app, 'hi');
     expect(r.statusCode).toBe(502);
     expect(r.json().error.type).toBe('anjeon_upstream_error');
   });
