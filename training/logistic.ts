@@ -54,7 +54,7 @@ function classWeights(examples: Example[], H: number): Float32Array {
 
 export function train(examples: Example[], options: TrainOptions = {}): Trained {
   const H = heads.length;
-  const { epochs = 5, rate = 0.5, l2 = 1e-6, seed = 7 } = options;
+  const { epochs = 10, rate = 0.5, l2 = 1e-6, seed = 7 } = options;
   const weights = new Float32Array((1 << featureBits) * H);
   const squares = new Float32Array(weights.length).fill(1e-8);
   const biases = new Float32Array(H);

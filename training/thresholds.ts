@@ -155,6 +155,51 @@ function improve(task: Task, oof: Float32Array, thresholds: number[], lambda: nu
   }
 }
 
+/**
+ * The λ search only reaches points on the convex hull of the trade-off, and can stop well inside a
+ * budget. This spends what is left: step by step, it lowers the one head's threshold that catches
+ * most per safe prompt newly flagged (free catches first), while every budget holds.
+ */
+function fill(task: Task, oof: Float32Array, thresholds: number[]) {
+  const allowed: Record<string, number> = {};
+  for (const [g, size] of Object.entries(task.groupSize))
+    allowed[g] = Math.floor(size * (task.budgets[g] ?? 0));
+  for (;;) {
+    const used: Record<string, number> = {};
+    for (const n of task.negatives)
+      if (flagged(n.row, task, oof, thresholds)) used[n.group] = (used[n.group] ?? 0) + 1;
+    let best: { h: number; threshold: number; rate: number } | undefined;
+    for (const h of task.heads) {
+      const negatives = task.negatives
+        .filter((n) => !flagged(n.row, task, oof, thresholds))
+        .map((n) => ({ score: oof[n.row * H + h]!, group: n.group }))
+        .sort((a, b) => b.score - a.score);
+      const positives = task.positives
+        .filter((row) => !flagged(row, task, oof, thresholds))
+        .map((row) => ({ score: oof[row * H + h]!, weight: task.weight(row) }));
+      const extra: Record<string, number> = {};
+      // Option k: flag the k highest-scoring safe prompts not yet flagged, stop above the next.
+      for (let k = 0; k <= Math.min(5, negatives.length); k++) {
+        if (k > 0) {
+          const g = negatives[k - 1]!.group;
+          extra[g] = (extra[g] ?? 0) + 1;
+          if ((used[g] ?? 0) + extra[g]! > allowed[g]!) break;
+        }
+        const floor = k < negatives.length ? negatives[k]!.score : -Infinity;
+        const threshold = Math.min(thresholds[h]!, floor + 1e-6);
+        const gained = positives
+          .filter((p) => p.score >= threshold)
+          .reduce((sum, p) => sum + p.weight, 0);
+        if (gained === 0) continue;
+        const rate = gained / Math.max(k, 0.01);
+        if (!best || rate > best.rate) best = { h, threshold, rate };
+      }
+    }
+    if (!best) return;
+    thresholds[best.h] = best.threshold;
+  }
+}
+
 function rates(task: Task, oof: Float32Array, thresholds: number[]) {
   const byGroup: Record<string, { n: number; flagged: number }> = {};
   for (const n of task.negatives) {
@@ -198,6 +243,7 @@ export function chooseThresholds(
       chosen = task.heads.map((h) => (Number.isFinite(trial[h]!) ? trial[h]! : never));
     }
     task.heads.forEach((h, k) => (thresholds[h] = chosen[k]!));
+    fill(task, oof, thresholds);
     // A head the search left off still names its category when it is sure: above every safe
     // prompt it scored out of fold, so it adds no false positive there.
     for (const h of task.heads) {
