@@ -182,8 +182,9 @@ function fill(task: Task, oof: Float32Array, thresholds: number[]) {
       for (let k = 0; k <= Math.min(5, negatives.length); k++) {
         if (k > 0) {
           const g = negatives[k - 1]!.group;
-          extra[g] = (extra[g] ?? 0) + 1;
-          if ((used[g] ?? 0) + extra[g]! > allowed[g]!) break;
+          const count = (extra[g] ?? 0) + 1;
+          extra[g] = count;
+          if ((used[g] ?? 0) + count > allowed[g]!) break;
         }
         const floor = k < negatives.length ? negatives[k]!.score : -Infinity;
         const threshold = Math.min(thresholds[h]!, floor + 1e-6);
