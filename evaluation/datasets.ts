@@ -25,6 +25,7 @@ export const sources = [
   'square',
   'davidson',
   'supplement',
+  'safe_heldout',
 ] as const;
 export type Source = (typeof sources)[number];
 
@@ -98,7 +99,7 @@ type AuthoredRow = {
 };
 
 function promptRow(
-  source: 'authored' | 'supplement',
+  source: 'authored' | 'supplement' | 'safe_heldout',
   r: AuthoredRow,
   split: 'train' | 'test',
 ): LabeledText {
@@ -126,6 +127,15 @@ function supplement(): LabeledText[] {
     .sort()
     .flatMap((f) => jsonl<AuthoredRow>(join(dir, f)))
     .map((r) => promptRow('supplement', r, 'train'));
+}
+
+/**
+ * Safe prompts written for anjeon's evaluation only (evaluation/data/): always held out, so the
+ * share of safe prompts flagged is measured on 600 texts rather than the authored set's 77.
+ */
+function safeHeldout(): LabeledText[] {
+  const file = fileURLToPath(new URL('./data/safe-prompts-heldout.jsonl', import.meta.url));
+  return jsonl<AuthoredRow>(file).map((r) => promptRow('safe_heldout', r, 'test'));
 }
 
 function authored(): LabeledText[] {
@@ -386,6 +396,7 @@ const loaders: Record<Source, () => LabeledText[]> = {
   square,
   davidson,
   supplement,
+  safe_heldout: safeHeldout,
 };
 
 const cache = new Map<Source, LabeledText[]>();

@@ -114,6 +114,18 @@ function harmfulRequests(): Row[] {
       unsafe(judged(t)),
     ),
   );
+  for (const lang of ['ko', 'en'] as const) {
+    rows.push(
+      score(
+        'safe prompts (blocked)',
+        'written for evaluation (all safe)',
+        lang,
+        [],
+        heldOut('safe_heldout', (t) => t.lang === lang),
+        (t) => unsafe(judged(t)),
+      ),
+    );
+  }
   return rows;
 }
 
@@ -132,6 +144,18 @@ function promptAttacks(): Row[] {
         lang,
         pos,
         neg,
+        (t) => judged(t).attack.detected,
+      ),
+    );
+  }
+  for (const lang of ['ko', 'en'] as const) {
+    rows.push(
+      score(
+        'safe prompts (flagged A1/A2)',
+        'written for evaluation (all safe)',
+        lang,
+        [],
+        heldOut('safe_heldout', (t) => t.lang === lang),
         (t) => judged(t).attack.detected,
       ),
     );

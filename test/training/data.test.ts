@@ -1,5 +1,6 @@
 // The prompts written for training (training/data/*.jsonl): well-formed, labelled with codes the
-// detector knows, and never a copy of a development prompt, whose held-out half measures the guard.
+// detector knows, and never a copy of a prompt that measures the guard (the development prompts'
+// held-out half, evaluation/data/).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,17 @@ describe('training/data', () => {
       texts.add(row.text);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('shares no text with the safe prompts held out for evaluation', () => {
+    const heldOut = new Set(
+      readFileSync(join(repoRoot, 'evaluation', 'data', 'safe-prompts-heldout.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as Row).text),
+    );
+    expect(heldOut.size).toBeGreaterThanOrEqual(600);
+    expect(rows.filter(({ row }) => heldOut.has(row.text)).map((r) => r.where)).toEqual([]);
   });
 
   it.skipIf(!authoredPresent)('copies no development prompt', () => {
