@@ -18,6 +18,7 @@ import { datasetsRoot, loadAll, type LabeledText } from '../evaluation/datasets.
 import { bipiaInjections } from '../evaluation/bipia.js';
 import { fnv1a } from '../evaluation/split.js';
 import type { HazardCode } from '../src/detect/types.js';
+import { evadedCopy } from './evasions.js';
 import { chooseThresholdsByLanguage, commentSources } from './thresholds.js';
 import { train, type Example, type Trained } from './logistic.js';
 
@@ -159,6 +160,11 @@ function main() {
       fold: folds[i]!,
     })),
   );
+  // Evaded copies of short prompts, in the same fold as their original; trained on, never scored.
+  for (const [i, r] of rows.entries()) {
+    const text = evadedCopy(r);
+    if (text) extra.push({ e: toExample({ ...r, text }), fold: folds[i]! });
+  }
   const oof = new Float32Array(rows.length * H);
   for (let k = 0; k < 5; k++) {
     const model = train([

@@ -14,7 +14,7 @@ import { segments } from './segments.js';
 import { attackTypes, hazardCodes } from './types.js';
 
 /** Number of hash buckets, as a power of two; the model's weights have one row per bucket. */
-export const featureBits = 17;
+export const featureBits = 18;
 const mask = (1 << featureBits) - 1;
 
 const enum Seed {
@@ -77,7 +77,6 @@ const noHits: CueHits = Object.freeze({
   intent: false,
   benign: false,
 });
-const noCues = new Uint32Array(0);
 
 /** Which cue words occur in normalised text; a hazard term inside a benign phrase does not count. */
 export function cueHits(normalized: string): CueHits {
@@ -194,10 +193,27 @@ function addWords(text: string) {
   }
 }
 
-/** Cue features: each code, and each code together with an intent or a benign cue. */
-function cueBuckets(hits: CueHits, signals: readonly string[]): Uint32Array {
-  if (hits === noHits && signals.length === 0) return noCues;
-  const names: string[] = [];
+/**
+ * How long the text is, in bins of characters: the n-gram part of a logit grows with length (its
+ * features are scaled by 1/sqrt(count), so a sum of n of them grows with sqrt(n)), and without a
+ * length feature a two-word greeting scores as if it were the bias alone.
+ */
+const lengthBins = [8, 16, 32, 64, 128];
+
+function lengthBin(length: number): number {
+  const bin = lengthBins.findIndex((limit) => length < limit);
+  return bin < 0 ? lengthBins.length : bin;
+}
+
+const lengthOnly = Array.from({ length: lengthBins.length + 1 }, (_, bin) =>
+  Uint32Array.of(fnvString(Seed.Cue, `len:${bin}`) & mask),
+);
+
+/** Cue features: the length bin, each code, and each code together with an intent or a benign cue. */
+function cueBuckets(hits: CueHits, signals: readonly string[], length: number): Uint32Array {
+  const bin = lengthBin(length);
+  if (hits === noHits && signals.length === 0) return lengthOnly[bin]!;
+  const names: string[] = [`len:${bin}`];
   const add = (name: string) => names.push(name);
   for (const code of hits.codes) {
     add(`cue:${code}`);
@@ -251,7 +267,7 @@ export function textFeatures(normalized: string, signals: readonly string[] = []
     indices,
     count: indices.length,
     value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
-    cues: cueBuckets(cueHits(normalized), signals),
+    cues: cueBuckets(cueHits(normalized), signals, normalized.length),
   };
   return { whole, sentences };
 }
@@ -269,6 +285,6 @@ export function extractFeatures(
     indices,
     count: indices.length,
     value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
-    cues: cueBuckets(hits, signals),
+    cues: cueBuckets(hits, signals, normalized.length),
   };
 }
