@@ -1,4 +1,4 @@
-// Copies the files tsc does not emit (framework presets) from src/ to dist/, and marks the CLI executable.
+// Copies the files tsc does not emit (framework presets, the detector's weights) from src/ to dist/, and marks the CLI executable.
 import { chmodSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
 
 const from = 'src/frameworks/presets';
@@ -7,4 +7,7 @@ mkdirSync(to, { recursive: true });
 for (const name of readdirSync(from).filter((n) => n.endsWith('.yaml'))) {
   cpSync(`${from}/${name}`, `${to}/${name}`);
 }
+// The detector's weights, raw bytes next to the module that reads them.
+mkdirSync('dist/detect/model', { recursive: true });
+cpSync('src/detect/model/weights.bin', 'dist/detect/model/weights.bin');
 chmodSync('dist/cli/main.js', 0o755);

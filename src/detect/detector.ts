@@ -46,7 +46,7 @@ export interface Detection {
 let model: DetectorModel | undefined;
 
 export function detectorModel(): DetectorModel {
-  model ??= decodeModel(encodedModel);
+  model ??= decodeModel(encodedModel());
   return model;
 }
 

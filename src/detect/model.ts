@@ -25,7 +25,8 @@ export interface EncodedModel {
    * without (`en`); scores are shifted so it maps to 0.5.
    */
   thresholds: Record<ThresholdSet, number[]>;
-  weights: string;
+  /** The int8 weights as bytes. */
+  weights: Uint8Array;
   /** What it was trained on and when: datasets, split, figures on the training folds. */
   provenance: Record<string, unknown>;
 }
@@ -46,7 +47,7 @@ export function decodeModel(encoded: EncodedModel): DetectorModel {
       `detector model heads ${encoded.heads.join()} do not match this code (${heads.join()}): retrain it`,
     );
   }
-  const bytes = Buffer.from(encoded.weights, 'base64');
+  const bytes = encoded.weights;
   return {
     bits: encoded.bits,
     heads,

@@ -136,7 +136,7 @@ describe('the built-in detector', () => {
   });
 
   it('refuses weights trained for other heads, naming the fix', () => {
-    expect(() => decodeModel({ ...encodedModel, heads: ['S1'] })).toThrow(/retrain/);
+    expect(() => decodeModel({ ...encodedModel(), heads: ['S1'] })).toThrow(/retrain/);
     expect(detectorModel().heads).toEqual(heads);
   });
 });
