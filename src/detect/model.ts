@@ -1,6 +1,6 @@
 // The trained linear model: one logistic head per hazard code, one for harm in general, one per attack type.
 
-import type { Features } from './features.js';
+import { featureBits, type Features } from './features.js';
 import { attackTypes, hazardCodes, type AttackType, type HazardCode } from './types.js';
 
 /**
@@ -47,7 +47,17 @@ export function decodeModel(encoded: EncodedModel): DetectorModel {
       `detector model heads ${encoded.heads.join()} do not match this code (${heads.join()}): retrain it`,
     );
   }
+  if (encoded.bits !== featureBits) {
+    throw new Error(
+      `detector model hashes into 2^${encoded.bits} buckets, this code into 2^${featureBits}: retrain it`,
+    );
+  }
   const bytes = encoded.weights;
+  if (bytes.byteLength !== (1 << encoded.bits) * heads.length) {
+    throw new Error(
+      `detector weights hold ${bytes.byteLength} bytes, expected ${(1 << encoded.bits) * heads.length} (src/detect/model/weights.bin is damaged or from another model): retrain it`,
+    );
+  }
   return {
     bits: encoded.bits,
     heads,

@@ -137,6 +137,10 @@ describe('the built-in detector', () => {
 
   it('refuses weights trained for other heads, naming the fix', () => {
     expect(() => decodeModel({ ...encodedModel(), heads: ['S1'] })).toThrow(/retrain/);
+    expect(() => decodeModel({ ...encodedModel(), bits: 17 })).toThrow(/2\^17.*retrain/);
+    expect(() => decodeModel({ ...encodedModel(), weights: new Uint8Array(10) })).toThrow(
+      /weights\.bin.*retrain/,
+    );
     expect(detectorModel().heads).toEqual(heads);
   });
 });
