@@ -7,7 +7,6 @@ import { AnjeonError } from '../errors.js';
 import { readText } from '../frameworks/files.js';
 import { Guard, type GuardResult } from '../guard/guard.js';
 import { defaultGuardPolicy, readGuardPolicy, type GuardPolicy } from '../guard/policy.js';
-import { buildGuardServer } from '../guard/server.js';
 import { writeJson, type Io } from './io.js';
 import { ExitWith, exitCodes } from './program.js';
 
@@ -138,6 +137,8 @@ Examples:
     )
     .action(async (opts: { port: string; host: string; upstream?: string; config?: string }) => {
       const guard = new Guard(policyFrom(opts.config, io));
+      // Only `serve` needs the HTTP server (fastify, prom-client): loaded here, not at start-up.
+      const { buildGuardServer } = await import('../guard/server.js');
       const { app } = buildGuardServer({ guard, upstream: opts.upstream });
       const address = await app.listen({ port: Number(opts.port), host: opts.host });
       io.err(

@@ -1,7 +1,7 @@
 // Opening the record for a command, and closing it whatever happens.
 
 import { InvalidArgumentError, type Command } from 'commander';
-import { openRegistry, type OpenRegistry } from '../registry/open.js';
+import type { OpenRegistry } from '../registry/open.js';
 import type { Io } from './io.js';
 import type { GlobalOptions } from './program.js';
 
@@ -12,6 +12,9 @@ export async function withRecord<T>(
   options: { create?: boolean; anonymous?: boolean } = {},
 ): Promise<T> {
   const globals = command.optsWithGlobals<GlobalOptions>();
+  // Loaded here, not at start-up: the store's drivers (kysely, better-sqlite3, pg) are only needed
+  // by commands that open the record.
+  const { openRegistry } = await import('../registry/open.js');
   const ctx = await openRegistry({ env: io.env, as: globals.as, ...options });
   try {
     return await fn(ctx);
