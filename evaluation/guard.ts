@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { detect, type Detection } from '../src/detect/detector.js';
 import type { HazardCode } from '../src/detect/types.js';
+import type { DetectionQuality, QualityRow } from '../src/reports/quality.js';
 import {
   datasetsAvailable,
   datasetsRoot,
@@ -14,7 +15,7 @@ import {
   type LabeledText,
   type Source,
 } from './datasets.js';
-import { evaluatePii } from './pii.js';
+import { evaluatePii, type PiiEvaluation } from './pii.js';
 import { seenHeldOut } from './seen.js';
 
 export interface Row {
@@ -256,7 +257,10 @@ function main() {
     );
     process.exit(2);
   }
-  const rows = [...harmfulRequests(), ...promptAttacks(), ...hate()];
+  const harmful = harmfulRequests();
+  const attacks = promptAttacks();
+  const hateRows = hate();
+  const rows = [...harmful, ...attacks, ...hateRows];
   const pii = evaluatePii('test');
   print(rows);
   console.log(
@@ -270,6 +274,61 @@ function main() {
     new URL('./out/guard.json', import.meta.url),
     JSON.stringify({ rows, pii, at: new Date().toISOString() }, null, 2),
   );
+  writeQuality({ hazards: [...harmful, ...hateRows], attacks }, pii);
+}
+
+/** The figures that ship with the detector (src/detect/model/quality.json), read by `anjeon report`. */
+function writeQuality(rows: { hazards: Row[]; attacks: Row[] }, pii: PiiEvaluation) {
+  const quality: DetectionQuality = {
+    generated_at: new Date().toISOString().slice(0, 10),
+    split: {
+      en:
+        `the held-out split (evaluation/split.ts): about 30% of the texts, chosen by a hash of ` +
+        `their id and never used for training or for choosing thresholds, without the ` +
+        `${seenHeldOut.size} held-out texts read while exploring the data (evaluation/seen.ts)`,
+      ko:
+        `보류 분할(evaluation/split.ts): id의 해시로 고른 약 30%의 텍스트로, 학습이나 임계값 ` +
+        `선택에 쓰지 않았으며, 데이터를 살펴보며 읽은 보류 텍스트 ${seenHeldOut.size}개는 ` +
+        `제외함(evaluation/seen.ts)`,
+    },
+    rows: [
+      ...rows.hazards.map((r) => qualityRow(r, 'hazards')),
+      ...rows.attacks.map((r) => qualityRow(r, 'prompt attacks')),
+    ],
+    pii: {
+      dataset: {
+        en: 'pii/dev.jsonl, synthetic Korean and English records',
+        ko: 'pii/dev.jsonl, 한국어·영어 합성 레코드',
+      },
+      records: pii.records,
+      precision: Number(pii.overall.precision.toFixed(3)),
+      recall: Number(pii.overall.recall.toFixed(3)),
+      decoys_reported: pii.decoysReported,
+    },
+  };
+  writeFileSync(
+    new URL('../src/detect/model/quality.json', import.meta.url),
+    `${JSON.stringify(quality, null, 2)}\n`,
+  );
+}
+
+function qualityRow(r: Row, detects: QualityRow['detects']): QualityRow {
+  const { task, dataset, lang, positives, negatives, recall, f1, fpr, threshold } = r;
+  // score() gives precision 0 on an all-safe set; with no positive texts there is no precision.
+  const precision = positives === 0 ? null : r.precision;
+  return {
+    task,
+    dataset,
+    lang,
+    detects,
+    positives,
+    negatives,
+    precision,
+    recall,
+    f1,
+    fpr,
+    threshold,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,4 +1,4 @@
-// Copies the files tsc does not emit (framework presets, the detector's weights) from src/ to dist/, and marks the CLI executable.
+// Copies the files tsc does not emit (framework presets, the detector's weights and quality figures) from src/ to dist/, and marks the CLI executable.
 import { chmodSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
 
 const from = 'src/frameworks/presets';
@@ -10,4 +10,6 @@ for (const name of readdirSync(from).filter((n) => n.endsWith('.yaml'))) {
 // The detector's weights, raw bytes next to the module that reads them.
 mkdirSync('dist/detect/model', { recursive: true });
 cpSync('src/detect/model/weights.bin', 'dist/detect/model/weights.bin');
+// Its measured quality, read by `anjeon report data-risk`.
+cpSync('src/detect/model/quality.json', 'dist/detect/model/quality.json');
 chmodSync('dist/cli/main.js', 0o755);

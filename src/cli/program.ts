@@ -13,7 +13,9 @@ import { registerGuardCommands } from './guard.js';
 import { registerIncidentCommands, registerRiskCommands } from './incidents.js';
 import { registerInitCommand } from './init.js';
 import { registerModelCommands } from './models.js';
+import { registerReportCommands } from './report.js';
 import { registerSafeguardCommands } from './safeguards.js';
+import { registerScanCommand } from './scan.js';
 import { registerScorecardCommands } from './scorecard.js';
 import { registerUserCommands } from './users.js';
 import type { Io } from './io.js';
@@ -74,6 +76,8 @@ Exit codes: 0 success, 1 runtime failure, 2 bad input or usage, 3 gate blocked, 
   registerRiskCommands(program, io);
   registerAuditCommands(program, io);
   registerGuardCommands(program, io);
+  registerReportCommands(program, io);
+  registerScanCommand(program, io);
   applyToAll(program, (command) =>
     command.exitOverride().configureOutput(program.configureOutput()),
   );
@@ -81,7 +85,7 @@ Exit codes: 0 success, 1 runtime failure, 2 bad input or usage, 3 gate blocked, 
 }
 
 // package.json sits two levels up from both src/cli and dist/cli.
-const VERSION = (
+export const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   }
