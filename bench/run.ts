@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchEngine, type BenchResult } from './engine.bench.js';
 import { benchGuard } from './guard.bench.js';
+import { benchScan } from './scan.bench.js';
 import { benchStore } from './store.bench.js';
 
 const benches: Record<string, () => BenchResult | null | Promise<BenchResult | null>> = {
@@ -10,12 +11,15 @@ const benches: Record<string, () => BenchResult | null | Promise<BenchResult | n
   'store-sqlite': () => benchStore('sqlite', Number(process.env.ANJEON_BENCH_MODELS ?? 1000)),
   guard: () => benchGuard(Number(process.env.ANJEON_BENCH_CHECKS ?? 20_000)),
   'store-postgres': () => benchStore('postgres', Number(process.env.ANJEON_BENCH_MODELS ?? 1000)),
+  scan: () => benchScan(Number(process.env.ANJEON_BENCH_SCAN_MB ?? 1024)),
 };
+/** Run only when named: the scan benchmark writes gigabytes to the temp dir and takes minutes. */
+const onlyWhenNamed = new Set(['scan']);
 const only = process.argv.slice(2);
 
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
 for (const [name, bench] of Object.entries(benches)) {
-  if (only.length && !only.includes(name)) continue;
+  if (only.length ? !only.includes(name) : onlyWhenNamed.has(name)) continue;
   process.stderr.write(`running ${name}...\n`);
   const result = await bench();
   if (!result) continue;

@@ -25,7 +25,7 @@ export function buildReport(
   s: ChunkSettings,
   t: ScanTotals,
   f: RunFacts,
-  finishedAt: string,
+  finishedAt = new Date().toISOString(),
 ): ScanReport {
   return {
     anjeon_version: o.version,

@@ -163,118 +163,150 @@ function startingPoint(o: ScanOptions, fp: string, cpFile: string | null, hooks:
   return { identity, cp: null };
 }
 
+/** What a run has written so far; saved as the checkpoint, and the source of the report. */
+class ScanState {
+  position: Position;
+  seq: number;
+  diskBytes = 0;
+  readonly totals: ScanTotals;
+  readonly startedAt: string;
+  readonly resumed: number;
+  private readonly t0 = performance.now();
+  private lastSave = performance.now();
+
+  constructor(
+    private readonly o: ScanOptions,
+    private readonly files: Partial<Record<OutputName, PartialFile>>,
+    private readonly cp: Checkpoint | null,
+    start: Position,
+  ) {
+    this.position = cp?.position ?? start;
+    this.seq = cp?.seq ?? 0;
+    this.totals = cp?.totals ?? emptyTotals();
+    this.startedAt = cp?.started_at ?? new Date().toISOString();
+    this.resumed = (cp?.resumed ?? 0) + (cp ? 1 : 0);
+  }
+
+  get runMs(): number {
+    return performance.now() - this.t0;
+  }
+
+  get elapsedMs(): number {
+    return (this.cp?.elapsed_ms ?? 0) + this.runMs;
+  }
+
+  /** Appends a chunk's outputs, in order, and counts it. */
+  write(out: ChunkOutput, c: SourceChunk): void {
+    this.files.findings?.write(out.findings);
+    this.files.redact?.write(out.redacted);
+    this.files.filter?.write(out.filtered);
+    this.files.rejects?.write(out.rejects);
+    addChunk(this.totals, out.stats, this.o.samplesPerKind);
+    this.position = c.after;
+    this.seq = c.input.seq + 1;
+    this.diskBytes = c.diskBytes;
+  }
+
+  /** Writes the checkpoint now, or when `checkpointMs` has passed since the last one. */
+  save(file: string | null, identity: Checkpoint['input'], fp: string, force: boolean): void {
+    if (!file || (!force && performance.now() - this.lastSave < this.o.checkpointMs)) return;
+    const outputs: Record<string, number> = {};
+    for (const [name, f] of Object.entries(this.files)) outputs[name] = f.bytes;
+    writeCheckpoint(file, {
+      version: 1,
+      input: identity,
+      fingerprint: fp,
+      position: this.position,
+      seq: this.seq,
+      outputs,
+      totals: this.totals,
+      resumed: this.resumed,
+      started_at: this.startedAt,
+      elapsed_ms: this.elapsedMs,
+    });
+    this.lastSave = performance.now();
+  }
+}
+
+/** Feeds chunks to the pool and writes results in order, a bounded number in flight. */
+async function pump(
+  source: ScanSource,
+  pool: ScanPool,
+  state: ScanState,
+  limit: number,
+  afterWrite: () => void,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  const inFlight: Array<{ out: Promise<ChunkOutput>; chunk: SourceChunk }> = [];
+  const next = async () => {
+    const { out, chunk } = inFlight.shift()!;
+    state.write(await out, chunk);
+    afterWrite();
+  };
+  for await (const chunk of source.chunks(state.position, state.seq)) {
+    const out = pool.submit(chunk.input);
+    // Awaited in order below; this only keeps a failure from surfacing before its turn.
+    out.catch(() => undefined);
+    inFlight.push({ out, chunk });
+    while (inFlight.length >= limit) await next();
+    if (signal?.aborted) break;
+  }
+  while (inFlight.length > 0) await next();
+  return signal?.aborted ?? false;
+}
+
+function writeReport(path: string, report: ScanReport): void {
+  writeFileSync(`${path}.partial`, `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(`${path}.partial`, path);
+}
+
 /** Runs a scan to completion (or to an abort, after saving a checkpoint) and returns its report. */
 export async function runScan(o: ScanOptions, hooks: ScanHooks = {}): Promise<ScanReport> {
   const settings = chunkSettings(o);
   const fp = fingerprint(o, settings);
-  const source: ScanSource = await openSource(o);
+  const source = await openSource(o);
   const cpFile = checkpointPath(o);
   const { identity, cp } = startingPoint(o, fp, cpFile, hooks);
   const files = openOutputs(o, cp, source.preamble);
-  const totals: ScanTotals = cp?.totals ?? emptyTotals();
-  const startedAt = cp?.started_at ?? new Date().toISOString();
-  const priorMs = cp?.elapsed_ms ?? 0;
-  const t0 = performance.now();
-  let position: Position = cp?.position ?? source.start;
-  let seq = cp?.seq ?? 0;
-  let lastCheckpoint = performance.now();
+  const state = new ScanState(o, files, cp, source.start);
   // Where the disk read starts: a plain file seeks to the checkpoint; gzip is read from the top.
-  const diskAtStart = !cp || source.gzip ? 0 : source.diskOffset(position);
-  let diskBytes = 0;
-  const recordsAtStart = totals.records;
-
-  const save = () => {
-    if (!cpFile) return;
-    const outputs: Record<string, number> = {};
-    for (const [name, f] of Object.entries(files)) outputs[name] = f.bytes;
-    writeCheckpoint(cpFile, {
-      version: 1,
-      input: identity,
-      fingerprint: fp,
-      position,
-      seq,
-      outputs,
-      totals,
-      resumed: (cp?.resumed ?? 0) + (cp ? 1 : 0),
-      started_at: startedAt,
-      elapsed_ms: priorMs + performance.now() - t0,
-    });
-    lastCheckpoint = performance.now();
-  };
-
-  const write = (out: ChunkOutput, c: SourceChunk) => {
-    files.findings?.write(out.findings);
-    files.redact?.write(out.redacted);
-    files.filter?.write(out.filtered);
-    files.rejects?.write(out.rejects);
-    addChunk(totals, out.stats, o.samplesPerKind);
-    position = c.after;
-    seq = c.input.seq + 1;
-    diskBytes = c.diskBytes;
-    if (performance.now() - lastCheckpoint >= o.checkpointMs) save();
+  const diskAtStart = !cp || source.gzip ? 0 : source.diskOffset(state.position);
+  const recordsAtStart = state.totals.records;
+  const afterWrite = () => {
+    state.save(cpFile, identity, fp, false);
     hooks.progress?.({
-      records: totals.records,
-      diskBytes,
+      records: state.totals.records,
+      diskBytes: state.diskBytes,
       totalBytes: source.totalBytes,
-      elapsedMs: performance.now() - t0,
+      elapsedMs: state.runMs,
     });
   };
-
   const pool = new ScanPool(o.workers, source.codec, settings);
-  const inFlight: Array<{ out: Promise<ChunkOutput>; chunk: SourceChunk }> = [];
-  const limit = Math.max(2, o.workers * 3);
-  let aborted = false;
+  let aborted: boolean;
   try {
-    for await (const chunk of source.chunks(position, seq)) {
-      const out = pool.submit(chunk.input);
-      // Awaited in order below; this only keeps a failure from surfacing before its turn.
-      out.catch(() => undefined);
-      inFlight.push({ out, chunk });
-      while (inFlight.length >= limit) {
-        const next = inFlight.shift()!;
-        write(await next.out, next.chunk);
-      }
-      if (hooks.signal?.aborted) {
-        aborted = true;
-        break;
-      }
-    }
-    for (const next of inFlight.splice(0)) write(await next.out, next.chunk);
+    aborted = await pump(source, pool, state, Math.max(2, o.workers * 3), afterWrite, hooks.signal);
   } finally {
     await pool.close();
   }
-  save();
+  state.save(cpFile, identity, fp, true);
   if (aborted) {
     for (const f of Object.values(files)) f.close();
-    throw new AnjeonError(
-      'runtime',
-      'scan interrupted',
-      `continue it with the same command and --resume (checkpoint: ${cpFile ?? 'none'})`,
-    );
+    const hint = `continue it with the same command and --resume (checkpoint: ${cpFile ?? 'none'})`;
+    throw new AnjeonError('runtime', 'scan interrupted', hint);
   }
-  const runMs = performance.now() - t0;
-  const report = buildReport(
-    o,
-    settings,
-    totals,
-    {
-      gzip: source.gzip,
-      totalBytes: source.totalBytes,
-      bytesThisRun: Math.max(0, diskBytes - diskAtStart),
-      recordsThisRun: totals.records - recordsAtStart,
-      startedAt,
-      elapsedMs: priorMs + runMs,
-      runMs,
-      resumed: (cp?.resumed ?? 0) + (cp ? 1 : 0),
-      rejects: outputPaths(o).rejects ?? null,
-    },
-    new Date().toISOString(),
-  );
+  const report = buildReport(o, settings, state.totals, {
+    gzip: source.gzip,
+    totalBytes: source.totalBytes,
+    bytesThisRun: Math.max(0, state.diskBytes - diskAtStart),
+    recordsThisRun: state.totals.records - recordsAtStart,
+    startedAt: state.startedAt,
+    elapsedMs: state.elapsedMs,
+    runMs: state.runMs,
+    resumed: state.resumed,
+    rejects: outputPaths(o).rejects ?? null,
+  });
   for (const f of Object.values(files)) f.commit();
-  if (o.report) {
-    writeFileSync(`${o.report}.partial`, `${JSON.stringify(report, null, 2)}\n`);
-    renameSync(`${o.report}.partial`, o.report);
-  }
+  if (o.report) writeReport(o.report, report);
   if (cpFile) removeCheckpoint(cpFile);
   return report;
 }

@@ -76,10 +76,19 @@ export async function* byteChunks(path: string, o: ByteSourceOptions): AsyncGene
   /** Inside a record too long to keep: drop bytes up to its line break. */
   let skipping = false;
 
+  /** Whole records of about `chunkBytes` from the front of `buf`; a longer record makes a longer cut. */
+  const cutFront = (buf: Buffer, final: boolean) => {
+    if (buf.length > o.chunkBytes) {
+      const cut = o.splitter.cut(buf.subarray(0, o.chunkBytes), false);
+      if (cut.end > 0) return cut;
+    }
+    return o.splitter.cut(buf, final);
+  };
+
   function* emit(final: boolean): Generator<SourceChunk> {
     let buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-    for (;;) {
-      const cut = o.splitter.cut(buf, final);
+    while (buf.length > 0 && (final || buf.length >= o.chunkBytes)) {
+      const cut = cutFront(buf, final);
       if (cut.end > 0) {
         // A copy of its own, so the worker can take the bytes without sharing the read buffer.
         const data = Uint8Array.prototype.slice.call(buf, 0, cut.end);
@@ -89,12 +98,9 @@ export async function* byteChunks(path: string, o: ByteSourceOptions): AsyncGene
         at.line += cut.lines;
         yield { input, after: { ...at }, diskBytes: disk.bytes };
         buf = buf.subarray(cut.end);
-        if (!final) break;
-        if (buf.length === 0) break;
         continue;
       }
       if (buf.length <= o.maxRecordBytes && !final) break;
-      if (buf.length === 0) break;
       // No record ends within the limit: report the first line as one oversized record, skip it.
       const nl = buf.indexOf(0x0a);
       const dropped = nl === -1 ? buf.length : nl + 1;
