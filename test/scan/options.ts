@@ -1,13 +1,17 @@
 // Test support: scan options with the CLI's defaults, and a temporary folder per test file.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { piiTypes } from '../../src/detect/types.js';
 import type { ScanOptions } from '../../src/scan/scan.js';
 
+/** A folder removed when the test file is done (call it while the file's tests are collected). */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'anjeon-scan-'));
+  const dir = mkdtempSync(join(tmpdir(), 'anjeon-scan-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export function scanOptions(input: string, overrides: Partial<ScanOptions> = {}): ScanOptions {

@@ -15,6 +15,7 @@ const datasetPath = resolve(
   '../shared/datasets/pii/dev.jsonl',
 );
 const present = existsSync(datasetPath);
+const dir = tempDir();
 if (!present)
   console.warn(`\n  PII dataset not found at ${datasetPath}: the scan figures check is SKIPPED.\n`);
 
@@ -22,7 +23,7 @@ describe('scan on pii/dev.jsonl', () => {
   it.skipIf(!present)(
     'gives the detector’s precision, recall and decoy count on the held-out split',
     async () => {
-      const findings = join(tempDir(), 'dev.findings.jsonl');
+      const findings = join(dir, 'dev.findings.jsonl');
       await runScan(
         scanOptions(datasetPath, { findings, hazards: false, workers: 2, chunkBytes: 8192 }),
       );

@@ -22,6 +22,8 @@ export const emailRecognizer: Recognizer = {
   type: 'email',
   find(folded, original) {
     const out: PiiFinding[] = [];
+    // The pattern is tried at every word; without an '@' (full-width ones are folded) none can match.
+    if (!folded.includes('@')) return out;
     address.lastIndex = 0;
     for (let m = address.exec(folded); m; m = address.exec(folded)) {
       const [whole, topLevel = ''] = m;

@@ -20,6 +20,8 @@ export interface FindPiiOptions {
  */
 export const defaultMinConfidence = 0.5;
 
+const mayHold = /[0-9@:]/;
+
 /**
  * PII in `text`, sorted by start offset, with no two findings overlapping. Offsets are UTF-16 code
  * units into `text`, and each `value` is exactly `text.slice(start, end)`.
@@ -28,6 +30,8 @@ export function findPii(text: string, options: FindPiiOptions = {}): PiiFinding[
   const minConfidence = options.minConfidence ?? defaultMinConfidence;
   const wanted = options.types ? new Set<PiiType>(options.types) : null;
   const folded = foldForMatching(text);
+  // Every type needs a digit, an '@' (email) or a ':' (IPv6): most prose has none of them.
+  if (!mayHold.test(folded)) return [];
   const candidates: PiiFinding[] = [];
   for (const recognizer of recognizers) {
     if (wanted && !wanted.has(recognizer.type)) continue;

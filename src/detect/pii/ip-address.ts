@@ -63,8 +63,9 @@ export const ipAddressRecognizer: Recognizer = {
   type: 'ip_address',
   find(folded, original) {
     const out: PiiFinding[] = [];
-    findIpv4(folded, original, out);
-    findIpv6(folded, original, out);
+    // Each pattern is tried at every letter or digit; most texts cannot hold an address at all.
+    if (folded.includes('.')) findIpv4(folded, original, out);
+    if (folded.includes(':')) findIpv6(folded, original, out);
     return out;
   },
 };
