@@ -60,7 +60,8 @@ function cueSet(): CueSet {
   return { automaton: new AhoCorasick(terms), labels };
 }
 
-const cues = cueSet();
+// Built on first use: the dataset scanner loads this module without scoring hazards.
+let cues: CueSet | undefined;
 
 export interface CueHits {
   /** Hazard and attack codes whose cue words occur (outside benign phrases). */
@@ -83,8 +84,9 @@ export function cueHits(normalized: string): CueHits {
   const padded = ` ${normalized} `;
   const found: { label: string; start: number; end: number }[] = [];
   const vetoes: [number, number][] = [];
-  cues.automaton.scan(padded, (term, start, end) => {
-    const label = cues.labels[term]!;
+  const set = (cues ??= cueSet());
+  set.automaton.scan(padded, (term, start, end) => {
+    const label = set.labels[term]!;
     if (label === 'veto') vetoes.push([start, end]);
     else found.push({ label, start, end });
   });

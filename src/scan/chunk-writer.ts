@@ -12,14 +12,15 @@ export interface FieldScan {
   hazards: CategoryScore[];
 }
 
+/** Keeps the first few samples; the excerpt is only made for those (`make` is lazy). */
 function sample<K extends string>(
   samples: Partial<Record<K, string[]>>,
   key: K,
-  text: string,
+  make: () => string,
   limit: number,
 ): void {
   const list = (samples[key] ??= []);
-  if (list.length < limit) list.push(text);
+  if (list.length < limit) list.push(make());
 }
 
 export function bump<K extends string>(counts: Partial<Record<K, number>>, key: K, by = 1): void {
@@ -110,7 +111,7 @@ export class ChunkWriter {
       for (const p of f.pii) {
         pii = true;
         bump(st.pii, p.type);
-        const excerpt = maskedExcerpt(f.text, f.pii, p.start - 24, p.end + 24);
+        const excerpt = () => maskedExcerpt(f.text, f.pii, p.start - 24, p.end + 24);
         sample(st.samples.pii, p.type, excerpt, this.s.samplesPerKind);
         if (this.s.findings) {
           const { type, value, start, end } = p;
@@ -131,7 +132,7 @@ export class ChunkWriter {
         sample(
           st.samples.hazards,
           h.code,
-          maskedExcerpt(f.text, f.pii, 0, 80),
+          () => maskedExcerpt(f.text, f.pii, 0, 80),
           this.s.samplesPerKind,
         );
         if (this.s.findings) {

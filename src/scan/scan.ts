@@ -281,7 +281,7 @@ export async function runScan(o: ScanOptions, hooks: ScanHooks = {}): Promise<Sc
       elapsedMs: state.runMs,
     });
   };
-  const pool = new ScanPool(o.workers, source.codec, settings);
+  const pool = await ScanPool.start(o.workers, source.codec, settings);
   let aborted: boolean;
   try {
     aborted = await pump(source, pool, state, Math.max(2, o.workers * 3), afterWrite, hooks.signal);

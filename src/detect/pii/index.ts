@@ -2,6 +2,7 @@
 import type { PiiFinding, PiiType } from '../types.js';
 import { foldForMatching } from './fold.js';
 import { resolveOverlaps } from './overlaps.js';
+import { candidateWindows } from './windows.js';
 import { recognizers } from './recognizers.js';
 
 export interface FindPiiOptions {
@@ -29,15 +30,25 @@ const mayHold = /[0-9@:]/;
 export function findPii(text: string, options: FindPiiOptions = {}): PiiFinding[] {
   const minConfidence = options.minConfidence ?? defaultMinConfidence;
   const wanted = options.types ? new Set<PiiType>(options.types) : null;
-  const folded = foldForMatching(text);
-  // Every type needs a digit, an '@' (email) or a ':' (IPv6): most prose has none of them.
-  if (!mayHold.test(folded)) return [];
+  const windows = text.length > 200 ? candidateWindows(text) : null;
+  if (windows?.length === 0) return [];
   const candidates: PiiFinding[] = [];
-  for (const recognizer of recognizers) {
-    if (wanted && !wanted.has(recognizer.type)) continue;
-    for (const f of recognizer.find(folded, text))
-      if (f.confidence >= minConfidence) candidates.push(f);
-  }
+  const run = (t: string, shift: number) => {
+    const folded = foldForMatching(t);
+    // Every type needs a digit, an '@' (email) or a ':' (IPv6): most prose has none of them.
+    if (!mayHold.test(folded)) return;
+    for (const recognizer of recognizers) {
+      if (wanted && !wanted.has(recognizer.type)) continue;
+      for (const found of recognizer.find(folded, t))
+        if (found.confidence >= minConfidence)
+          candidates.push(
+            shift === 0 ? found : { ...found, start: found.start + shift, end: found.end + shift },
+          );
+    }
+  };
+  // Folding keeps lengths, so a window's offsets are the same in the folded text.
+  if (!windows) run(text, 0);
+  else for (const [s, e] of windows) run(text.slice(s, e), s);
   return resolveOverlaps(candidates);
 }
 

@@ -50,6 +50,9 @@ function findIpv4(folded: string, original: string, out: PiiFinding[]): void {
   }
 }
 
+/** An IPv6 address has at least two colons at most four hex digits apart ("19:15" does not). */
+const twoColons = /:[0-9A-Fa-f]{0,4}:/;
+
 function findIpv6(folded: string, original: string, out: PiiFinding[]): void {
   ipv6Candidate.lastIndex = 0;
   for (let m = ipv6Candidate.exec(folded); m; m = ipv6Candidate.exec(folded)) {
@@ -65,7 +68,7 @@ export const ipAddressRecognizer: Recognizer = {
     const out: PiiFinding[] = [];
     // Each pattern is tried at every letter or digit; most texts cannot hold an address at all.
     if (folded.includes('.')) findIpv4(folded, original, out);
-    if (folded.includes(':')) findIpv6(folded, original, out);
+    if (twoColons.test(folded)) findIpv6(folded, original, out);
     return out;
   },
 };
