@@ -173,7 +173,7 @@ export function registerScanCommand(program: Command, io: Io): void {
       'after',
       `
 Examples:
-  anjeon scan corpus.jsonl --field text --findings findings.jsonl --report report.json
+  anjeon scan examples/corpus.jsonl --field text --findings findings.jsonl --report report.json
   anjeon scan chats.jsonl.gz --field 'messages[*].content' --redact clean.jsonl --operators kr_rrn=mask,email=hash
   anjeon scan reviews.csv --field body,title --filter kept.csv --filter-codes S1,S9,S10,X3
   anjeon scan web.txt --txt-records block --redact web.redacted.txt --workers 4
