@@ -16,7 +16,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScanReport } from '../src/scan/report-types.js';
@@ -143,6 +143,15 @@ function ensureBuilt(): void {
   }
 }
 
+/** Which code was measured: the commit, whether src/ had changes, and when dist/ was built. */
+function buildLabel(): string {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--', 'src') !== '';
+  return `${head}${dirty ? ' + uncommitted src/' : ''}, dist ${statSync(cli).mtime.toISOString()}`;
+}
+
 function hasRipgrep(): boolean {
   const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
   return r.status === 0;
@@ -221,6 +230,8 @@ export async function benchScan(sizeMb: number): Promise<BenchResult | null> {
   const bytes = statSync(corpus).size;
   const work = mkdtempSync(join(corpusDir, 'run-'));
   try {
+    // Other work on the machine skews every figure; the load average says how much there was.
+    const loadBefore = round(loadavg()[0]!, 2);
     process.stderr.write(`warm-up read of ${corpus}...\n`);
     streamFile(corpus, () => undefined);
     const rg = hasRipgrep() ? benchRipgrep(work, corpus) : null;
@@ -242,28 +253,30 @@ export async function benchScan(sizeMb: number): Promise<BenchResult | null> {
     return {
       name: `scan: ${round(bytes / MiB, 0)} MB JSONL (MB = 2^20 bytes), anjeon 1 and 2 workers against ripgrep in the same run, ${availableParallelism()} cores`,
       figures: {
+        'anjeon build': buildLabel(),
+        'load average (1 min) before, after': `${loadBefore}, ${round(loadavg()[0]!, 2)}`,
         'corpus records': one.report.records,
         'corpus records with planted PII': manifest?.recordsWithPii ?? 'unknown',
         'planted PII values': planted ?? 'unknown',
         'ripgrep MB/s (best of 3)': rg ? round(rate(rg.seconds)) : 'unavailable',
         'ripgrep matches (-o lines)': rg?.matches ?? 'unavailable',
-        'ripgrep peak RSS (MB, with the mapped file)': rg ? mb(rg.peakRssMb) : 'unavailable',
+        'ripgrep peak RSS (MB, incl. mapped file)': rg ? mb(rg.peakRssMb) : 'unavailable',
         'anjeon 1 worker MB/s': round(rate(one.seconds)),
         'anjeon 2 workers MB/s': round(rate(two.seconds)),
         'anjeon 2 workers + hazards MB/s': round(rate(hazards.seconds)),
         'anjeon 2 workers / ripgrep': ratio === null ? 'unavailable' : round(ratio, 2),
-        'target (2 workers >= 0.5 x ripgrep)':
+        'target: 2 workers >= 0.5 x ripgrep':
           ratio === null ? 'unavailable' : ratio >= 0.5 ? 'met' : 'not met',
         'anjeon 2 workers / 1 worker': round(one.seconds / two.seconds, 2),
         'anjeon 1 worker peak RSS (MB)': mb(one.peakRssMb),
         'anjeon 2 workers peak RSS (MB)': mb(two.peakRssMb),
-        'anjeon 2 workers + hazards peak RSS (MB)': mb(hazards.peakRssMb),
+        'anjeon 2 w + hazards peak RSS (MB)': mb(hazards.peakRssMb),
         'PII findings, 1 worker': one.piiFindings,
         'PII findings, 2 workers': two.piiFindings,
         'records with PII, 2 workers': two.report.records_with_pii,
         'records with hazards (hazards run)': hazards.report.records_with_hazards,
-        'findings + redacted byte-identical, 1 vs 2 workers': same ? 'yes' : 'NO',
-        'redacted copy identical with hazards on':
+        'outputs identical, 1 vs 2 workers': same ? 'yes' : 'NO',
+        'redacted identical with hazards on':
           hazards.redactedSha === two.redactedSha ? 'yes' : 'NO',
         'findings sha256 (2 workers)': two.findingsSha.slice(0, 16),
         'redacted sha256 (2 workers)': two.redactedSha.slice(0, 16),
