@@ -50,8 +50,9 @@ export function emptyStats(): ChunkStats {
 /** Text with the odd raw byte run (a record that is not valid UTF-8, copied unchanged). */
 class Bytes {
   private text = '';
-  private readonly parts: Buffer[] = [];
+  private readonly parts: Uint8Array[] = [];
 
+  /** Bytes are kept as views (copied once, at the end); adjacent views of one buffer are joined. */
   add(piece: string | Uint8Array): void {
     if (typeof piece === 'string') {
       this.text += piece;
@@ -59,7 +60,18 @@ class Bytes {
     }
     if (this.text) this.parts.push(Buffer.from(this.text, 'utf8'));
     this.text = '';
-    this.parts.push(Buffer.from(piece));
+    const last = this.parts[this.parts.length - 1];
+    if (
+      last &&
+      last.buffer === piece.buffer &&
+      last.byteOffset + last.byteLength === piece.byteOffset
+    )
+      this.parts[this.parts.length - 1] = new Uint8Array(
+        last.buffer,
+        last.byteOffset,
+        last.byteLength + piece.byteLength,
+      );
+    else this.parts.push(piece);
   }
 
   bytes(): Uint8Array {
@@ -95,9 +107,12 @@ export class ChunkWriter {
     this.stats.missing.push({ line: r.line, record: r.index, reason: 'no field to scan' });
   }
 
-  /** A record that goes on into the copies (`text` is the record, redacted or not). */
-  copy(r: RawRecord, text: string, into: { redact: boolean; filter: boolean }): void {
-    const line = text + (r.terminator || '\n');
+  /**
+   * A record that goes on into the copies: its text, redacted or not, or its own input bytes
+   * (terminator included) when it is unchanged.
+   */
+  copy(r: RawRecord, text: string | Uint8Array, into: { redact: boolean; filter: boolean }): void {
+    const line = typeof text === 'string' ? text + (r.terminator || '\n') : text;
     if (into.redact && this.s.copies.redact) this.redactedOut.add(line);
     if (into.filter && this.s.copies.filter) this.filteredOut.add(line);
   }

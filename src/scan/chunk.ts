@@ -107,13 +107,29 @@ function invalidBytes(r: RawRecord, b: BadLines | null): Uint8Array | null {
 }
 
 function rawRecords(input: ChunkInput, codec: RecordCodec) {
-  if (input.records) return { records: input.records, bad: null };
+  if (input.records) return { records: input.records, bad: null, bytes: null };
   const data = input.data ?? new Uint8Array();
   const bad = badLines(data, input.firstLine);
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
   return {
     records: codec.records(text, { record: input.firstRecord, line: input.firstLine }),
     bad,
+    bytes: recordBytes(data, input.firstLine),
+  };
+}
+
+/**
+ * A record's own bytes in the chunk, terminator included, so an untouched record is copied
+ * without encoding its text again. Null for the last record of an input without a final line
+ * break (the copy adds one).
+ */
+function recordBytes(data: Uint8Array, firstLine: number): (r: RawRecord) => Uint8Array | null {
+  const starts = [0];
+  for (let i = data.indexOf(0x0a); i !== -1; i = data.indexOf(0x0a, i + 1)) starts.push(i + 1);
+  return (r) => {
+    if (!r.terminator) return null;
+    const from = starts[r.line - firstLine]!;
+    return data.subarray(from, from + Buffer.byteLength(r.text) + r.terminator.length);
   };
 }
 
@@ -129,7 +145,7 @@ export function scanChunk(input: ChunkInput, codec: RecordCodec, s: ChunkSetting
     out.malformed(r, tooLongReason(input.oversized.bytes), null);
     return out.result();
   }
-  const { records, bad } = rawRecords(input, codec);
+  const { records, bad, bytes } = rawRecords(input, codec);
   for (const r of records) {
     const invalid = invalidBytes(r, bad);
     if (invalid) {
@@ -142,7 +158,7 @@ export function scanChunk(input: ChunkInput, codec: RecordCodec, s: ChunkSetting
     }
     const parsed = codec.parse(r);
     if (!parsed.ok) out.malformed(r, parsed.reason, r);
-    else scanRecord(r, parsed.value, codec, s, out);
+    else scanRecord(r, parsed.value, codec, s, out, bytes);
   }
   return out.result();
 }
@@ -176,6 +192,7 @@ function scanRecord(
   codec: RecordCodec,
   s: ChunkSettings,
   out: ChunkWriter,
+  bytes: ((r: RawRecord) => Uint8Array | null) | null,
 ): void {
   const texts = codec.texts(value);
   if (texts.length === 0) out.missing(r);
@@ -197,7 +214,8 @@ function scanRecord(
       if (red.text === null) out.stats.fieldsDropped++;
       dropRecord ||= red.dropRecord;
     }
-  const line = edits.size > 0 ? codec.write(value, edits) : r.text;
+  const copied = s.copies.redact || s.copies.filter;
+  const line = edits.size > 0 ? codec.write(value, edits) : (copied && bytes?.(r)) || r.text;
   if (edits.size > 0) out.stats.recordsChanged++;
   if (dropRecord) out.stats.recordsDropped++;
   const rejected = rejectFor.length > 0;
