@@ -1,5 +1,6 @@
 // `anjeon scan`: find, redact and filter personal data and hazards in a training corpus.
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { hazardCodes, piiTypes, type HazardCode, type PiiType } from '../detect/types.js';
@@ -57,6 +58,7 @@ function numberIn(value: string, option: string, min: number, max: number): numb
 }
 
 export function scanOptions(input: string, f: ScanFlags, env: Io['env']): ScanOptions {
+  if (!existsSync(input)) throw inputError(`${input}: no such file`);
   const format = f.format ?? formatFromName(input);
   if (!format)
     throw inputError(

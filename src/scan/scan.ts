@@ -2,7 +2,8 @@
 // filtered copy and a report, keeping record order and surviving interruption.
 
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { HazardCode, PiiType } from '../detect/types.js';
 import { AnjeonError, inputError } from '../errors.js';
 import type { ChunkOutput, ChunkSettings } from './chunk.js';
@@ -133,11 +134,36 @@ function openOutputs(
 ): Partial<Record<OutputName, PartialFile>> {
   const files: Partial<Record<OutputName, PartialFile>> = {};
   for (const [name, path] of Object.entries(outputPaths(o)) as Array<[OutputName, string]>) {
-    if (path === o.input) throw inputError(`--${name} ${path} would overwrite the input`);
     files[name] = cp ? PartialFile.resume(path, cp.outputs[name] ?? 0) : PartialFile.create(path);
     if (!cp && (name === 'redact' || name === 'filter')) files[name].write(preamble);
   }
   return files;
+}
+
+/** Every output in a folder that exists, none the input, none shared by two outputs. */
+export function checkOutputs(o: ScanOptions): void {
+  const named: Array<[string, string]> = Object.entries(outputPaths(o)).map(([n, p]) => [
+    `--${n}`,
+    p,
+  ]);
+  if (o.report) named.push(['--report', o.report]);
+  const seen = new Map<string, string>();
+  for (const [option, path] of named) {
+    const full = resolve(path);
+    if (full === resolve(o.input)) throw inputError(`${option} ${path} would overwrite the input`);
+    const other = seen.get(full);
+    if (other)
+      throw inputError(`${option} and ${other} both name ${path}`, 'give each output its own file');
+    seen.set(full, option);
+    const folder = dirname(full);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw inputError(`${option} ${path}: the folder ${folder} does not exist`, 'create it first');
+    if (o.format === 'parquet' && option !== '--report' && /\.parquet$/i.test(path))
+      throw inputError(
+        `${option} ${path}: copies and findings of a Parquet input are JSONL`,
+        'name the file .jsonl',
+      );
+  }
 }
 
 function startingPoint(o: ScanOptions, fp: string, cpFile: string | null, hooks: ScanHooks) {
@@ -262,6 +288,7 @@ function writeReport(path: string, report: ScanReport): void {
 
 /** Runs a scan to completion (or to an abort, after saving a checkpoint) and returns its report. */
 export async function runScan(o: ScanOptions, hooks: ScanHooks = {}): Promise<ScanReport> {
+  checkOutputs(o);
   const settings = chunkSettings(o);
   const fp = fingerprint(o, settings);
   const source = await openSource(o);

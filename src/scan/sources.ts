@@ -46,8 +46,9 @@ export interface ScanSource {
 const parquetWindowRows = 2000;
 
 export async function openSource(s: SourceSettings): Promise<ScanSource> {
-  if (!existsSync(s.input) || !statSync(s.input).isFile())
-    throw inputError(`${s.input}: no such file`);
+  if (!existsSync(s.input)) throw inputError(`${s.input}: no such file`);
+  if (!statSync(s.input).isFile())
+    throw inputError(`${s.input} is a folder, not a file`, 'scan one file at a time');
   const totalBytes = statSync(s.input).size;
   if (s.format === 'parquet') return parquetSource(s, totalBytes);
   const gzip = isGzip(s.input);

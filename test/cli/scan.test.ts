@@ -138,6 +138,30 @@ describe('anjeon scan: errors and exit codes', () => {
     expect((await scan([at('clean.jsonl'), '--fail-on-findings', '--no-hazards'])).code).toBe(0);
   });
 
+  it('checks every output before reading anything', async () => {
+    const missing = await scan([at('ok.jsonl'), '--redact', at('no/such/folder/x.jsonl')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--redact');
+    expect(missing.stderr).toContain('does not exist');
+    const twice = await scan([
+      at('ok.jsonl'),
+      '--findings',
+      at('x.jsonl'),
+      '--redact',
+      at('x.jsonl'),
+    ]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--redact and --findings both name');
+    const input = await scan([at('ok.jsonl'), '--redact', at('ok.jsonl')]);
+    expect(input.stderr).toContain('would overwrite the input');
+  });
+
+  it('says a folder is not a file', async () => {
+    const r = await scan([dir, '--format', 'jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a folder, not a file');
+  });
+
   it('says which file is missing', async () => {
     const r = await scan([at('nope.jsonl')]);
     expect(r.code).toBe(2);
