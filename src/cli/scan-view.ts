@@ -56,11 +56,13 @@ function counts(record: Partial<Record<string, number>>, name: (k: string) => st
     .map(([k, n]) => `    ${name(k).padEnd(34)} ${(n ?? 0).toLocaleString('en-US')}`);
 }
 
+const workers = (n: number) => (n === 0 ? 'in one thread' : n === 1 ? '1 worker' : `${n} workers`);
+
 export function renderScanSummary(r: ScanReport, io: Io): string {
   const c = io.color;
   const share = (n: number) => (r.records > 0 ? ` (${((100 * n) / r.records).toFixed(1)}%)` : '');
   const lines = [
-    `${c.bold('Scanned')} ${r.input.path}: ${r.records.toLocaleString('en-US')} records, ${mb(r.input.bytes)} in ${(r.elapsed_ms / 1000).toFixed(1)} s (${mb(r.bytes_per_second)}/s, ${r.workers} worker(s))`,
+    `${c.bold('Scanned')} ${r.input.path}: ${r.records.toLocaleString('en-US')} records, ${mb(r.input.bytes)} in ${(r.elapsed_ms / 1000).toFixed(1)} s (${mb(r.bytes_per_second)}/s, ${workers(r.workers)})`,
     `  records with personal data: ${r.records_with_pii.toLocaleString('en-US')}${share(r.records_with_pii)}`,
     ...counts(r.findings.pii, (k) => k),
     `  records with hazards:       ${r.records_with_hazards.toLocaleString('en-US')}${share(r.records_with_hazards)}`,
