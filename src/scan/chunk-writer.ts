@@ -1,5 +1,6 @@
 // Builds one chunk's outputs (as bytes, in record order) and its counts.
 
+import { gzipSync } from 'node:zlib';
 import type { CategoryScore, HazardCode, PiiFinding } from '../detect/types.js';
 import type { ChunkOutput, ChunkSettings, ChunkStats } from './chunk.js';
 import type { RawRecord } from './formats/format.js';
@@ -183,12 +184,17 @@ export class ChunkWriter {
   }
 
   result(): ChunkOutput {
+    // A chunk ends where a checkpoint may fall, so each is a whole gzip member: a resumed
+    // output is cut back to a member boundary and goes on with the next one.
+    const gz = this.s.gzip;
+    const pack = (bytes: Uint8Array, on: boolean) =>
+      on && bytes.length > 0 ? gzipSync(bytes, { level: 6 }) : bytes;
     return {
       seq: this.seq,
-      findings: this.findingsOut.bytes(),
-      redacted: this.redactedOut.bytes(),
-      filtered: this.filteredOut.bytes(),
-      rejects: this.rejectsOut.bytes(),
+      findings: pack(this.findingsOut.bytes(), gz.findings),
+      redacted: pack(this.redactedOut.bytes(), gz.redacted),
+      filtered: pack(this.filteredOut.bytes(), gz.filtered),
+      rejects: pack(this.rejectsOut.bytes(), gz.rejects),
       stats: this.stats,
     };
   }

@@ -22,6 +22,8 @@ export interface ChunkSettings {
   findings: boolean;
   /** Which copies to build; the others are not assembled at all. */
   copies: { redact: boolean; filter: boolean };
+  /** Outputs named .gz: each chunk's bytes become one gzip member (members concatenate). */
+  gzip: { findings: boolean; redacted: boolean; filtered: boolean; rejects: boolean };
   keepMalformed: boolean;
   samplesPerKind: number;
   maxRecordBytes: number;

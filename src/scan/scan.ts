@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { HazardCode, PiiType } from '../detect/types.js';
 import { AnjeonError, inputError } from '../errors.js';
 import type { ChunkOutput, ChunkSettings } from './chunk.js';
@@ -83,10 +84,10 @@ function outputPaths(o: ScanOptions): Partial<Record<OutputName, string>> {
   return paths;
 }
 
-/** `clean.jsonl` → `clean.rejects.jsonl`. */
+/** `clean.jsonl` → `clean.rejects.jsonl`; `clean.csv.gz` → `clean.rejects.jsonl.gz`. */
 export function rejectsName(filter: string): string {
   const m = /^(.*?)(\.[^./\\]+)?(\.gz)?$/.exec(filter)!;
-  return `${m[1]}.rejects.jsonl`;
+  return `${m[1]}.rejects.jsonl${m[3] ?? ''}`;
 }
 
 export function checkpointPath(o: ScanOptions): string | null {
@@ -94,6 +95,9 @@ export function checkpointPath(o: ScanOptions): string | null {
   const first = o.report ?? o.findings ?? o.redact ?? o.filter;
   return first ? `${first}.checkpoint.json` : null;
 }
+
+/** An output named .gz is written gzip-compressed. */
+const gzipped = (path: string | undefined) => path !== undefined && /\.gz$/i.test(path);
 
 function chunkSettings(o: ScanOptions): ChunkSettings {
   return {
@@ -106,6 +110,12 @@ function chunkSettings(o: ScanOptions): ChunkSettings {
     redact: o.redact ? parseOperators(o.operators, o.salt) : null,
     findings: Boolean(o.findings),
     copies: { redact: Boolean(o.redact), filter: Boolean(o.filter) },
+    gzip: {
+      findings: gzipped(o.findings),
+      redacted: gzipped(o.redact),
+      filtered: gzipped(o.filter),
+      rejects: gzipped(outputPaths(o).rejects),
+    },
     keepMalformed: o.keepMalformed,
     samplesPerKind: o.samplesPerKind,
     maxRecordBytes: o.maxRecordBytes,
@@ -135,7 +145,8 @@ function openOutputs(
   const files: Partial<Record<OutputName, PartialFile>> = {};
   for (const [name, path] of Object.entries(outputPaths(o)) as Array<[OutputName, string]>) {
     files[name] = cp ? PartialFile.resume(path, cp.outputs[name] ?? 0) : PartialFile.create(path);
-    if (!cp && (name === 'redact' || name === 'filter')) files[name].write(preamble);
+    if (!cp && preamble && (name === 'redact' || name === 'filter'))
+      files[name].write(gzipped(path) ? gzipSync(preamble) : preamble);
   }
   return files;
 }

@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/scan.js';
 import { jsonLines, scanOptions, tempDir } from './options.js';
@@ -267,5 +267,62 @@ describe('scan: workers and order', () => {
     expect(readFileSync(findings, 'utf8')).toBe(
       readFileSync(join(dir, 'many-0.findings.jsonl'), 'utf8'),
     );
+  });
+});
+
+describe('scan: gzip outputs', () => {
+  const lines = Array.from({ length: 2000 }, (_, i) =>
+    JSON.stringify({
+      id: i,
+      text: i % 3 === 0 ? `row ${i}: 010-2345-${String(1000 + i).slice(-4)}` : `row ${i}`,
+    }),
+  );
+  const path = corpus('gz-out.jsonl', lines);
+
+  it('writes .gz outputs that decompress to the plain outputs, chunk by chunk', async () => {
+    const plain = { findings: join(dir, 'p.f.jsonl'), redact: join(dir, 'p.r.jsonl') };
+    const gz = { findings: join(dir, 'g.f.jsonl.gz'), redact: join(dir, 'g.r.jsonl.gz') };
+    await runScan(scanOptions(path, { ...plain, hazards: false, chunkBytes: 4096 }));
+    await runScan(scanOptions(path, { ...gz, hazards: false, chunkBytes: 4096, workers: 2 }));
+    expect(gunzipSync(readFileSync(gz.findings)).toString()).toBe(
+      readFileSync(plain.findings, 'utf8'),
+    );
+    expect(gunzipSync(readFileSync(gz.redact)).toString()).toBe(readFileSync(plain.redact, 'utf8'));
+  });
+
+  it('resumes a .gz output after an interruption, member by member', async () => {
+    const out = { redact: join(dir, 'i.r.jsonl.gz'), report: join(dir, 'i.json') };
+    const stop = new AbortController();
+    let seen = 0;
+    const first = runScan(
+      scanOptions(path, { ...out, hazards: false, chunkBytes: 4096, checkpointMs: 0 }),
+      {
+        progress: () => void (++seen === 3 && stop.abort()),
+        signal: stop.signal,
+      },
+    );
+    await expect(first).rejects.toThrow(/interrupted/);
+    expect(existsSync(`${out.report}.checkpoint.json`)).toBe(true);
+    const report = await runScan(
+      scanOptions(path, {
+        ...out,
+        hazards: false,
+        chunkBytes: 4096,
+        checkpointMs: 0,
+        resume: true,
+      }),
+    );
+    expect(report.resumed).toBe(1);
+    expect(report.records).toBe(2000);
+    expect(gunzipSync(readFileSync(out.redact)).toString()).toBe(
+      readFileSync(join(dir, 'p.r.jsonl'), 'utf8'),
+    );
+  });
+
+  it('names the rejects of a .gz filtered copy .rejects.jsonl.gz', async () => {
+    const report = await runScan(scanOptions(plain, { filter: join(dir, 'k.jsonl.gz') }));
+    expect(report.filter?.rejects).toBe(join(dir, 'k.rejects.jsonl.gz'));
+    const rejects = gunzipSync(readFileSync(join(dir, 'k.rejects.jsonl.gz'))).toString();
+    expect(rejects).toContain('"id":"c"');
   });
 });
