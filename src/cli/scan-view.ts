@@ -1,6 +1,6 @@
 // How a scan looks in a terminal: the live progress line and the closing summary.
 
-import { hazardNames, type HazardCode } from '../detect/types.js';
+import { hazardNames, piiNames, type HazardCode, type PiiType } from '../detect/types.js';
 import type { ScanProgress } from '../scan/scan.js';
 import type { ScanReport } from '../scan/report-types.js';
 import type { Io } from './io.js';
@@ -53,7 +53,7 @@ export function progressReporter(io: Io, stream: NodeJS.WriteStream | null, quie
 function counts(record: Partial<Record<string, number>>, name: (k: string) => string): string[] {
   return Object.entries(record)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-    .map(([k, n]) => `    ${name(k).padEnd(34)} ${(n ?? 0).toLocaleString('en-US')}`);
+    .map(([k, n]) => `    ${name(k).padEnd(46)} ${(n ?? 0).toLocaleString('en-US')}`);
 }
 
 const workers = (n: number) => (n === 0 ? 'in one thread' : n === 1 ? '1 worker' : `${n} workers`);
@@ -64,7 +64,7 @@ export function renderScanSummary(r: ScanReport, io: Io): string {
   const lines = [
     `${c.bold('Scanned')} ${r.input.path}: ${r.records.toLocaleString('en-US')} records, ${mb(r.input.bytes)} in ${(r.elapsed_ms / 1000).toFixed(1)} s (${mb(r.bytes_per_second)}/s, ${workers(r.workers)})`,
     `  records with personal data: ${r.records_with_pii.toLocaleString('en-US')}${share(r.records_with_pii)}`,
-    ...counts(r.findings.pii, (k) => k),
+    ...counts(r.findings.pii, (k) => `${k.padEnd(17)} ${piiNames[k as PiiType]?.en ?? ''}`),
     `  records with hazards:       ${r.records_with_hazards.toLocaleString('en-US')}${share(r.records_with_hazards)}`,
     ...counts(r.findings.hazards, (k) => `${k} ${hazardNames[k as HazardCode]?.en ?? ''}`),
   ];

@@ -1,10 +1,9 @@
 // Section 3 of the data risk document: what was removed or redacted, by which rule, into which file.
 
-import { hazardCodes, hazardNames, piiTypes, type PiiType } from '../detect/types.js';
+import { hazardCodes, hazardNames, piiNames, piiTypes, type PiiType } from '../detect/types.js';
 import type { ScanReport } from '../scan/report-types.js';
 import { countTable, hazardLabel, literals, type DataRiskContext } from './data-risk-context.js';
 import { joinText, literal, type Block, type Section, type Text } from './document.js';
-import { piiNames } from './pii-names.js';
 
 export function actionsSection(ctx: DataRiskContext): Section {
   const { w } = ctx;

@@ -4,6 +4,7 @@
 import {
   hazardCodes,
   hazardNames,
+  piiNames,
   piiTypes,
   type HazardCode,
   type PiiType,
@@ -12,7 +13,6 @@ import type { Lang } from '../frameworks/messages.js';
 import type { ScanReport } from '../scan/report-types.js';
 import { dataRiskWords, type DataRiskWords } from './data-risk-words.js';
 import { joinText, literal, type Block, type Text } from './document.js';
-import { piiNames } from './pii-names.js';
 
 export interface DataRiskContext {
   report: ScanReport;

@@ -2,7 +2,7 @@
 // which rule, what remains, and the limits of the detection (LG's AI risk management process asks
 // for this record), as Markdown or a self-contained HTML page.
 
-import { hazardCodes, hazardNames, piiTypes } from '../detect/types.js';
+import { hazardCodes, hazardNames, piiNames, piiTypes } from '../detect/types.js';
 import type { Lang } from '../frameworks/messages.js';
 import type { LineIssue, ScanReport } from '../scan/report-types.js';
 import { actionsSection } from './data-risk-actions.js';
@@ -27,7 +27,6 @@ import {
 } from './document.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { piiNames } from './pii-names.js';
 import type { DetectionQuality } from './quality.js';
 
 export function dataRiskMarkdown(
