@@ -119,7 +119,7 @@ function taskList(rows: Row[]): Omit<Task, 'groupSize'>[] {
       fixed: [],
       positives: idx((t) => t.attack !== null),
       negatives: idx(safePrompt).map((row) => ({ row, group: group(rows[row]!) })),
-      budgets: { authored: 0.015, square: 0.01, bipia: 0.03 },
+      budgets: { authored: 0.03, square: 0.02, bipia: 0.03 },
       weight: weight(rows),
     },
   ];
