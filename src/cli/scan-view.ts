@@ -63,9 +63,13 @@ export function renderScanSummary(r: ScanReport, io: Io): string {
   const share = (n: number) => (r.records > 0 ? ` (${((100 * n) / r.records).toFixed(1)}%)` : '');
   const lines = [
     `${c.bold('Scanned')} ${r.input.path}: ${r.records.toLocaleString('en-US')} records, ${mb(r.input.bytes)} in ${(r.elapsed_ms / 1000).toFixed(1)} s (${mb(r.bytes_per_second)}/s, ${workers(r.workers)})`,
-    `  records with personal data: ${r.records_with_pii.toLocaleString('en-US')}${share(r.records_with_pii)}`,
+    r.detection.pii
+      ? `  records with personal data: ${r.records_with_pii.toLocaleString('en-US')}${share(r.records_with_pii)}`
+      : '  personal data: not checked (--no-pii)',
     ...counts(r.findings.pii, (k) => `${k.padEnd(17)} ${piiNames[k as PiiType]?.en ?? ''}`),
-    `  records with hazards:       ${r.records_with_hazards.toLocaleString('en-US')}${share(r.records_with_hazards)}`,
+    r.detection.hazards
+      ? `  records with hazards:       ${r.records_with_hazards.toLocaleString('en-US')}${share(r.records_with_hazards)}`
+      : '  hazards: not checked (--no-hazards)',
     ...counts(r.findings.hazards, (k) => `${k} ${hazardNames[k as HazardCode]?.en ?? ''}`),
   ];
   if (r.malformed.count > 0) {

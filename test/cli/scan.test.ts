@@ -190,6 +190,12 @@ describe('anjeon scan: errors and exit codes', () => {
     expect(readFileSync(at('h.jsonl'), 'utf8')).toMatch(/call \[PHONE:[0-9a-f]{16}\]/);
   });
 
+  it('says what it did not check rather than counting zero', async () => {
+    const r = await scan([at('ok.jsonl'), '--no-hazards']);
+    expect(r.stdout).toContain('hazards: not checked (--no-hazards)');
+    expect(r.stdout).toContain('records with personal data: 1');
+  });
+
   it('warns loudly when no record has the field', async () => {
     const r = await scan([at('ok.jsonl'), '--field', 'body', '--no-hazards']);
     expect(r.code).toBe(0);
