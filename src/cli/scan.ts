@@ -12,18 +12,15 @@ import { writeJson, type Io } from './io.js';
 import { ExitWith, exitCodes, VERSION } from './program.js';
 import { progressReporter, renderScanSummary } from './scan-view.js';
 
-interface ScanFlags {
+/** The options as commander parses them; the output paths pass through to ScanOptions unchanged. */
+interface ScanFlags extends Pick<
+  ScanOptions,
+  'findings' | 'redact' | 'filter' | 'rejects' | 'report' | 'checkpoint' | 'operators'
+> {
   format?: ScanFormat;
   field: string;
   idField: string;
   txtRecords: 'line' | 'block';
-  findings?: string;
-  redact?: string;
-  filter?: string;
-  rejects?: string;
-  report?: string;
-  checkpoint?: string;
-  operators?: string;
   piiTypes?: string;
   minConfidence: string;
   pii: boolean;

@@ -2,6 +2,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { detect } from '../detect/detector.js';
+import { heads, type Head } from '../detect/model.js';
 import { findPii } from '../detect/pii/index.js';
 import type { HazardCode, PiiType } from '../detect/types.js';
 import type { RawRecord, RecordCodec } from './formats/format.js';
@@ -71,67 +72,60 @@ export interface ChunkOutput {
   stats: ChunkStats;
 }
 
-/**
- * Where each line of a chunk that is not all valid UTF-8 starts, so the records on its bad lines
- * can be reported and, when asked, copied byte for byte. Null for the common all-valid chunk.
- */
-function badLines(data: Uint8Array, firstLine: number): BadLines | null {
-  if (isUtf8(data)) return null;
-  const starts: number[] = [];
-  const bad = new Set<number>();
-  for (let from = 0, line = firstLine; from < data.length; line++) {
-    let to = data.indexOf(0x0a, from);
-    if (to === -1) to = data.length;
-    starts.push(from);
-    if (!isUtf8(data.subarray(from, to))) bad.add(line);
-    from = to + 1;
-  }
-  return { data, firstLine, starts, bad };
-}
-
-interface BadLines {
+/** Where each line of a chunk starts: what the byte views of records and bad lines are cut by. */
+interface ChunkLines {
   data: Uint8Array;
   firstLine: number;
   starts: number[];
+  /** Lines that are not valid UTF-8; empty for the common all-valid chunk. */
   bad: Set<number>;
 }
 
-/** The record's bytes with its terminator, or null when all its lines are valid UTF-8. */
-function invalidBytes(r: RawRecord, b: BadLines | null): Uint8Array | null {
-  if (!b) return null;
-  const lines = r.text.split('\n').length;
-  let hit = false;
-  for (let l = r.line; l < r.line + lines; l++) hit ||= b.bad.has(l);
-  if (!hit) return null;
-  const from = b.starts[r.line - b.firstLine]!;
-  const to = b.starts[r.line - b.firstLine + lines] ?? b.data.length;
-  return b.data.subarray(from, to);
-}
-
-function rawRecords(input: ChunkInput, codec: RecordCodec) {
-  if (input.records) return { records: input.records, bad: null, bytes: null };
-  const data = input.data ?? new Uint8Array();
-  const bad = badLines(data, input.firstLine);
-  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
-  return {
-    records: codec.records(text, { record: input.firstRecord, line: input.firstLine }),
-    bad,
-    bytes: recordBytes(data, input.firstLine),
-  };
+function chunkLines(data: Uint8Array, firstLine: number): ChunkLines {
+  const starts = [0];
+  for (let i = data.indexOf(0x0a); i !== -1; i = data.indexOf(0x0a, i + 1)) starts.push(i + 1);
+  const bad = new Set<number>();
+  if (!isUtf8(data))
+    starts.forEach((from, k) => {
+      const to = k + 1 < starts.length ? starts[k + 1]! - 1 : data.length;
+      if (!isUtf8(data.subarray(from, to))) bad.add(firstLine + k);
+    });
+  return { data, firstLine, starts, bad };
 }
 
 /**
- * A record's own bytes in the chunk, terminator included, so an untouched record is copied
+ * The bytes of a record with an invalid UTF-8 line, its whole lines with their breaks (its text
+ * was decoded with replacement characters, so only lines can cut it); null for a valid record.
+ */
+function invalidBytes(r: RawRecord, c: ChunkLines | null): Uint8Array | null {
+  if (!c || c.bad.size === 0) return null;
+  const lines = r.text.split('\n').length;
+  let hit = false;
+  for (let l = r.line; l < r.line + lines; l++) hit ||= c.bad.has(l);
+  if (!hit) return null;
+  const from = c.starts[r.line - c.firstLine]!;
+  const to = c.starts[r.line - c.firstLine + lines] ?? c.data.length;
+  return c.data.subarray(from, to);
+}
+
+/**
+ * A valid record's own bytes in the chunk, terminator included, so an untouched record is copied
  * without encoding its text again. Null for the last record of an input without a final line
  * break (the copy adds one).
  */
-function recordBytes(data: Uint8Array, firstLine: number): (r: RawRecord) => Uint8Array | null {
-  const starts = [0];
-  for (let i = data.indexOf(0x0a); i !== -1; i = data.indexOf(0x0a, i + 1)) starts.push(i + 1);
-  return (r) => {
-    if (!r.terminator) return null;
-    const from = starts[r.line - firstLine]!;
-    return data.subarray(from, from + Buffer.byteLength(r.text) + r.terminator.length);
+function recordBytes(r: RawRecord, c: ChunkLines): Uint8Array | null {
+  if (!r.terminator) return null;
+  const from = c.starts[r.line - c.firstLine]!;
+  return c.data.subarray(from, from + Buffer.byteLength(r.text) + r.terminator.length);
+}
+
+function rawRecords(input: ChunkInput, codec: RecordCodec) {
+  if (input.records) return { records: input.records, lines: null };
+  const data = input.data ?? new Uint8Array();
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  return {
+    records: codec.records(text, { record: input.firstRecord, line: input.firstLine }),
+    lines: chunkLines(data, input.firstLine),
   };
 }
 
@@ -147,9 +141,9 @@ export function scanChunk(input: ChunkInput, codec: RecordCodec, s: ChunkSetting
     out.malformed(r, tooLongReason(input.oversized.bytes), null);
     return out.result();
   }
-  const { records, bad, bytes } = rawRecords(input, codec);
+  const { records, lines } = rawRecords(input, codec);
   for (const r of records) {
-    const invalid = invalidBytes(r, bad);
+    const invalid = invalidBytes(r, lines);
     if (invalid) {
       out.malformed(r, 'invalid UTF-8', invalid);
       continue;
@@ -160,7 +154,7 @@ export function scanChunk(input: ChunkInput, codec: RecordCodec, s: ChunkSetting
     }
     const parsed = codec.parse(r);
     if (!parsed.ok) out.malformed(r, parsed.reason, r);
-    else scanRecord(r, parsed.value, codec, s, out, bytes);
+    else scanRecord(r, parsed.value, codec, s, out, lines);
   }
   return out.result();
 }
@@ -178,14 +172,15 @@ function scanField(field: string, text: string, s: ChunkSettings): FieldScan {
   return { field, text, pii, hazards };
 }
 
-const thresholdCache = new Map<number, Record<string, number>>();
-function uniformThresholds(t: number): Record<string, number> {
-  let m = thresholdCache.get(t);
-  if (!m) {
-    m = new Proxy({}, { get: () => t });
-    thresholdCache.set(t, m);
+/** One threshold for every head, built once per value (a scan uses one). */
+const thresholdSets = new Map<number, Partial<Record<Head, number>>>();
+function uniformThresholds(t: number): Partial<Record<Head, number>> {
+  let set = thresholdSets.get(t);
+  if (!set) {
+    set = Object.fromEntries(heads.map((h) => [h, t]));
+    thresholdSets.set(t, set);
   }
-  return m;
+  return set;
 }
 
 function scanRecord(
@@ -194,7 +189,7 @@ function scanRecord(
   codec: RecordCodec,
   s: ChunkSettings,
   out: ChunkWriter,
-  bytes: ((r: RawRecord) => Uint8Array | null) | null,
+  lines: ChunkLines | null,
 ): void {
   const texts = codec.texts(value);
   if (texts.length === 0) out.missing(r);
@@ -217,7 +212,10 @@ function scanRecord(
       dropRecord ||= red.dropRecord;
     }
   const copied = s.copies.redact || s.copies.filter;
-  const line = edits.size > 0 ? codec.write(value, edits) : (copied && bytes?.(r)) || r.text;
+  const line =
+    edits.size > 0
+      ? codec.write(value, edits)
+      : (copied && lines && recordBytes(r, lines)) || r.text;
   if (edits.size > 0) out.stats.recordsChanged++;
   if (dropRecord) out.stats.recordsDropped++;
   const rejected = rejectFor.length > 0;
