@@ -13,3 +13,8 @@ cpSync('src/detect/model/weights.bin', 'dist/detect/model/weights.bin');
 // Its measured quality, read by `anjeon report data-risk`.
 cpSync('src/detect/model/quality.json', 'dist/detect/model/quality.json');
 chmodSync('dist/cli/main.js', 0o755);
+// The red-team runner's built-in suites.
+mkdirSync('dist/redteam/suites', { recursive: true });
+for (const name of readdirSync('src/redteam/suites').filter((n) => n.endsWith('.yaml'))) {
+  cpSync(`src/redteam/suites/${name}`, `dist/redteam/suites/${name}`);
+}
