@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchEngine, type BenchResult } from './engine.bench.js';
 import { benchGuard } from './guard.bench.js';
+import { benchRedteam } from './redteam.bench.js';
 import { benchScan } from './scan.bench.js';
 import { benchStore } from './store.bench.js';
 
@@ -12,9 +13,13 @@ const benches: Record<string, () => BenchResult | null | Promise<BenchResult | n
   guard: () => benchGuard(Number(process.env.ANJEON_BENCH_CHECKS ?? 20_000)),
   'store-postgres': () => benchStore('postgres', Number(process.env.ANJEON_BENCH_MODELS ?? 1000)),
   scan: () => benchScan(Number(process.env.ANJEON_BENCH_SCAN_MB ?? 1024)),
+  redteam: () => benchRedteam(Number(process.env.ANJEON_BENCH_PROBES ?? 1000)),
 };
-/** Run only when named: the scan benchmark writes gigabytes to the temp dir and takes minutes. */
-const onlyWhenNamed = new Set(['scan']);
+/**
+ * Run only when named: the scan benchmark writes gigabytes to the temp dir and takes minutes; the
+ * red-team one installs promptfoo from npm.
+ */
+const onlyWhenNamed = new Set(['scan', 'redteam']);
 const only = process.argv.slice(2);
 
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });

@@ -30,6 +30,24 @@ interface RecordOptions {
   json?: boolean;
 }
 
+interface StoredResult {
+  level?: string;
+  pre?: string;
+  post?: string;
+  metrics?: Record<string, number>;
+}
+
+/** A level, pre/post levels, or (for results given as metrics only) the first few metrics. */
+function resultText(r: StoredResult): string {
+  if (r.level) return r.level;
+  if (r.pre || r.post) return `${r.pre ?? '-'}/${r.post ?? '-'}`;
+  const metrics = Object.entries(r.metrics ?? {});
+  const shown = metrics.slice(0, 2).map(([k, v]) => `${k}=${Number(v.toPrecision(3))}`);
+  return metrics.length > 2
+    ? `${shown.join(', ')}, +${metrics.length - 2} metrics`
+    : shown.join(', ');
+}
+
 export function readFileInput(path: string): FileInput {
   try {
     return { name: basename(path), bytes: readFileSync(path) };
@@ -210,9 +228,9 @@ Examples:
       if (opts.json) return writeJson(io, evaluations);
       const table = compactTable(['id', 'date', 'framework', 'results', 'evaluator', 'recorded']);
       for (const e of evaluations) {
-        const results = Object.entries(
-          e.results as Record<string, { level?: string; pre?: string; post?: string }>,
-        ).map(([d, r]) => `${d} ${r.level ?? `${r.pre}/${r.post}`}`);
+        const results = Object.entries(e.results as Record<string, StoredResult>).map(
+          ([d, r]) => `${d} ${resultText(r)}`,
+        );
         const caps = Object.entries(e.capabilities as Record<string, unknown>).map(
           ([k, v]) => `${k} ${typeof v === 'number' ? v : JSON.stringify(v)}`,
         );

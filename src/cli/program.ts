@@ -13,6 +13,7 @@ import { registerGuardCommands } from './guard.js';
 import { registerIncidentCommands, registerRiskCommands } from './incidents.js';
 import { registerInitCommand } from './init.js';
 import { registerModelCommands } from './models.js';
+import { registerRedteamCommands } from './redteam.js';
 import { registerReportCommands } from './report.js';
 import { registerSafeguardCommands } from './safeguards.js';
 import { registerScanCommand } from './scan.js';
@@ -78,6 +79,7 @@ Exit codes: 0 success, 1 runtime failure, 2 bad input or usage, 3 gate blocked, 
   registerGuardCommands(program, io);
   registerReportCommands(program, io);
   registerScanCommand(program, io);
+  registerRedteamCommands(program, io);
   applyToAll(program, (command) =>
     command.exitOverride().configureOutput(program.configureOutput()),
   );
