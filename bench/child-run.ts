@@ -23,6 +23,8 @@ export function timed(
   args: string[],
   stdoutFile?: string,
   env?: NodeJS.ProcessEnv,
+  /** Exit codes that mean "finished" for this tool (promptfoo exits 100 when assertions fail). */
+  okCodes: number[] = [0],
 ): ChildRun {
   const timeFile = join(work, 'time.txt');
   const withTime = existsSync(gnuTime);
@@ -41,7 +43,7 @@ export function timed(
   if (typeof out === 'number') closeSync(out);
   if (r.error) throw r.error;
   // ripgrep exits 1 when nothing matched, which is a result, not a failure.
-  if (r.status !== 0 && !(command === 'rg' && r.status === 1))
+  if (!okCodes.includes(r.status ?? -1) && !(command === 'rg' && r.status === 1))
     throw new Error(`${command} exited with ${r.status}: ${r.stderr.slice(-2000)}`);
   // GNU time puts "Command exited with non-zero status" first when there is one.
   const kb = withTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;

@@ -189,6 +189,7 @@ async function runPromptfoo(
     ],
     undefined,
     env,
+    [0, 100],
   );
   const stats = (
     JSON.parse(readFileSync(output, 'utf8')) as {

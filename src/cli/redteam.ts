@@ -537,10 +537,10 @@ Examples:
       new Option('--latency <ms>', 'added delay per answer').argParser(parseWhole).default(0),
     )
     .action(async (flags: { port: number; latency: number }) => {
-      const { startDemoModel } = await import('../redteam/demo-model.js');
+      const { startDemoModel, demoModelName } = await import('../redteam/demo-model.js');
       const server = await startDemoModel({ port: flags.port, latencyMs: flags.latency });
       io.err(
-        `demo model at ${server.url} (model name: demo); try: anjeon redteam run --suite smoke --target openai:${server.url}#demo`,
+        `demo model at ${server.url} (model name: ${demoModelName}); try: anjeon redteam run --suite smoke --target openai:${server.url}#${demoModelName}`,
       );
       await new Promise<void>((resolve) => process.once('SIGINT', resolve));
       await server.close();
