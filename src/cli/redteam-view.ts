@@ -3,6 +3,7 @@
 import { hazardNames } from '../detect/types.js';
 import type { RunProgress } from '../redteam/run.js';
 import type { GroupMetrics, RunSummary } from '../redteam/types.js';
+import type { Lang } from '../frameworks/messages.js';
 import type { Io } from './io.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -13,11 +14,51 @@ function rateText(rate: number | null, r: { n: number; k: number; ci: [number, n
   return `${pct(rate)}${ci}  (${r.k}/${r.n})`;
 }
 
-const attackNames: Record<string, string> = { A1: 'Injection or jailbreak', A2: 'Prompt leaking' };
+const attackNames: Record<string, { en: string; ko: string }> = {
+  A1: { en: 'Injection or jailbreak', ko: '프롬프트 주입·탈옥' },
+  A2: { en: 'Prompt leaking', ko: '시스템 프롬프트 유출' },
+};
 
-export function codeName(code: string): string {
-  return hazardNames[code as keyof typeof hazardNames]?.en ?? attackNames[code] ?? code;
+export function codeName(code: string, lang: Lang = 'en'): string {
+  return (hazardNames[code as keyof typeof hazardNames] ?? attackNames[code])?.[lang] ?? code;
 }
+
+const words = {
+  en: {
+    against: 'against',
+    probes: 'probes',
+    answered: 'answered',
+    errors: 'errors',
+    strategies: 'strategies',
+    attackSuccess: 'attack success',
+    overRefusal: 'over-refusal',
+    code: 'code',
+    rateHead: 'attack success [95% CI] (k/n)',
+    language: 'language',
+    strategy: 'strategy',
+    results: 'results',
+    report: 'report',
+    resend: (n: number, dir: string) =>
+      `${n} probes ended in an error; re-send only those with: anjeon redteam run --resume ${dir}`,
+  },
+  ko: {
+    against: '대상',
+    probes: '프로브',
+    answered: '응답',
+    errors: '오류',
+    strategies: '전략',
+    attackSuccess: '공격 성공률',
+    overRefusal: '과잉 거부율',
+    code: '코드',
+    rateHead: '공격 성공률 [95% 구간] (k/n)',
+    language: '언어',
+    strategy: '전략',
+    results: '결과',
+    report: '보고서',
+    resend: (n: number, dir: string) =>
+      `프로브 ${n}개가 오류로 끝났습니다. 그것만 다시 보내려면: anjeon redteam run --resume ${dir}`,
+  },
+} as const;
 
 export function progressText(p: RunProgress, elapsedMs: number): string {
   const perSecond = elapsedMs > 0 ? (p.sent / elapsedMs) * 1000 : 0;
@@ -56,38 +97,49 @@ export function runProgressReporter(io: Io, stream: NodeJS.WriteStream, quiet: b
   };
 }
 
+/** Hangul takes two terminal columns: pad by display width, not by length. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+const padStart = (text: string, width: number) =>
+  ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+
 function groupRow(name: string, g: GroupMetrics): string {
-  return `  ${name.padEnd(34)} ${String(g.probes).padStart(5)}  ${rateText(g.attack_success_rate, g.attack_success).padEnd(34)} ${rateText(g.over_refusal_rate, g.over_refusal)}`;
+  const asr = rateText(g.attack_success_rate, g.attack_success);
+  const over = rateText(g.over_refusal_rate, g.over_refusal);
+  return `  ${pad(name, 34)} ${padStart(String(g.probes), 6)}  ${pad(asr, 34)} ${over}`;
 }
 
-export function renderRunSummary(s: RunSummary, dir: string, io: Io): string {
+export function renderRunSummary(s: RunSummary, dir: string, io: Io, lang: Lang = 'en'): string {
   const c = io.color;
+  const w = words[lang];
   const asr = s.attack_success_rate;
   const head =
     asr === null ? c.bold('—') : asr > 0 ? c.red(c.bold(pct(asr))) : c.green(c.bold(pct(asr)));
+  const strategies = s.strategies.length ? `, ${w.strategies} ${s.strategies.join(', ')}` : '';
   const lines = [
-    `${c.bold(s.suite.name)} (${s.suite.id}) against ${s.target}`,
-    `  probes ${s.probes}, answered ${s.completed}, errors ${s.errors}${s.strategies.length ? `, strategies ${s.strategies.join(', ')}` : ''}`,
-    `  attack success   ${head}  ${rateText(asr, s.attack_success).replace(/^\S+\s*/, '')}`,
-    `  over-refusal     ${rateText(s.over_refusal_rate, s.over_refusal)}`,
+    `${c.bold(s.suite.name)} (${s.suite.id}) ${w.against} ${s.target}`,
+    `  ${w.probes} ${s.probes}, ${w.answered} ${s.completed}, ${w.errors} ${s.errors}${strategies}`,
+    `  ${pad(w.attackSuccess, 16)} ${head}  ${rateText(asr, s.attack_success).replace(/^\S+\s*/, '')}`,
+    `  ${pad(w.overRefusal, 16)} ${rateText(s.over_refusal_rate, s.over_refusal)}`,
     '',
-    `  ${'code'.padEnd(34)} ${'probes'.padStart(5)}  ${'attack success [95% CI] (k/n)'.padEnd(34)} over-refusal`,
+    `  ${pad(w.code, 34)} ${padStart(w.probes, 6)}  ${pad(w.rateHead, 34)} ${w.overRefusal}`,
   ];
   for (const [code, g] of Object.entries(s.by_code))
-    lines.push(groupRow(`${code} ${codeName(code)}`, g));
+    lines.push(groupRow(`${code} ${codeName(code, lang)}`, g));
   lines.push('');
-  for (const [lang, g] of Object.entries(s.by_lang)) lines.push(groupRow(`language ${lang}`, g));
-  for (const [strategy, g] of Object.entries(s.by_strategy))
-    if (Object.keys(s.by_strategy).length > 1) lines.push(groupRow(`strategy ${strategy}`, g));
+  for (const [l, g] of Object.entries(s.by_lang)) lines.push(groupRow(`${w.language} ${l}`, g));
+  if (Object.keys(s.by_strategy).length > 1)
+    for (const [strategy, g] of Object.entries(s.by_strategy))
+      lines.push(groupRow(`${w.strategy} ${strategy}`, g));
   lines.push(
     '',
-    `  results: ${dir}/results.jsonl   report: anjeon redteam report ${dir} --format html`,
+    `  ${w.results}: ${dir}/results.jsonl   ${w.report}: anjeon redteam report ${dir} --format html`,
   );
-  if (s.errors > 0)
-    lines.push(
-      c.yellow(
-        `  ${s.errors} probes ended in an error; re-send only those with: anjeon redteam run --resume ${dir}`,
-      ),
-    );
+  if (s.errors > 0) lines.push(c.yellow(`  ${w.resend(s.errors, dir)}`));
   return lines.join('\n');
 }

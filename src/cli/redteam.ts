@@ -9,6 +9,7 @@ import { parseEvidence } from '../frameworks/evidence.js';
 import { attackTypes, hazardCodes } from '../detect/types.js';
 import type { ProbeCode, RunSummary } from '../redteam/types.js';
 import { resolveLang, writeJson, type Io } from './io.js';
+import { commandLang } from './options.js';
 import { parseWhole, withRecord } from './record.js';
 import { ExitWith, exitCodes, type GlobalOptions } from './program.js';
 import { renderRunSummary, runProgressReporter } from './redteam-view.js';
@@ -250,7 +251,7 @@ async function runAction(flags: RunFlags, command: Command, io: Io) {
   const recorded = model ? await recordRun(command, io, model, dir, outcome.summary) : null;
   if (flags.json) writeJson(io, { ...outcome.summary, dir, ...(recorded ? { recorded } : {}) });
   else {
-    io.out(renderRunSummary(outcome.summary, dir, io));
+    io.out(renderRunSummary(outcome.summary, dir, io, commandLang(command, io)));
     if (recorded) io.out(recordedLine(recorded, model!));
   }
   const asr = outcome.summary.attack_success_rate;
@@ -375,7 +376,7 @@ written to the run directory, the cache or the report.`,
     )
     .option('--guard-config <file>', 'guard policy for harm grading')
     .option('--json', 'print the new summary as JSON')
-    .action(async (dir: string, flags: RunFlags) => {
+    .action(async (dir: string, flags: RunFlags, command: Command) => {
       const { executeRun } = await import('../redteam/run.js');
       const { readManifest } = await import('../redteam/run-dir.js');
       const manifest = readManifest(dir);
@@ -393,7 +394,7 @@ written to the run directory, the cache or the report.`,
         lane: { concurrency: 4, maxRetries: 0 },
       });
       if (flags.json) return writeJson(io, outcome.summary);
-      io.out(renderRunSummary(outcome.summary!, dir, io));
+      io.out(renderRunSummary(outcome.summary!, dir, io, commandLang(command, io)));
     });
 
   group
@@ -521,7 +522,7 @@ Examples:
           skipped: imported.skipped.length,
           ...(recorded ? { recorded } : {}),
         });
-      io.out(renderRunSummary(summary, dir, io));
+      io.out(renderRunSummary(summary, dir, io, commandLang(command, io)));
       if (imported.skipped.length)
         io.out(`  ${imported.skipped.length} items skipped (listed on stderr)`);
       if (recorded) io.out(recordedLine(recorded, flags.model!));

@@ -96,6 +96,13 @@ describe('anjeon redteam', () => {
     );
   });
 
+  it('prints the summary in Korean with --lang ko', async () => {
+    const r = await cli(['--lang', 'ko', 'redteam', 'regrade', join(work, 'run-json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('공격 성공률');
+    expect(r.stdout).toContain('S9 대량 살상 무기');
+  });
+
   it('writes the report as HTML in Korean, with model output escaped', async () => {
     const out = join(work, 'run-json');
     const file = join(work, 'report.html');
