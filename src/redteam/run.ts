@@ -97,7 +97,10 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
   const manifest = readManifest(o.dir);
   const probes = readProbes(o.dir, manifest);
   const now = o.now ?? (() => new Date());
-  const signal = o.signal ?? new AbortController().signal;
+  // Stops every worker when the caller cancels or when one of them meets an unexpected error.
+  const stop = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, stop.signal]) : stop.signal;
+  let fatal: Error | undefined;
   // Every request, wait and backoff listens on the run's signal; that is not a leak.
   setMaxListeners(0, signal);
   const lane = new Lane(o.lane);
@@ -139,16 +142,16 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
       try {
         await handle(p);
       } catch (error) {
-        if (!isAbort(error) || !signal.aborted) throw error;
+        if (isAbort(error) && signal.aborted) continue;
+        fatal ??= error instanceof Error ? error : new Error(String(error));
+        stop.abort();
       }
     }
   });
-  const started = now();
-  try {
-    await Promise.all(workers);
-  } finally {
-    log.close();
-  }
+  // Every worker has stopped writing before the log is closed, whatever happened.
+  await Promise.allSettled(workers);
+  log.close();
+  if (fatal !== undefined) throw fatal;
   report();
   const outcome: RunOutcome = {
     manifest,
@@ -167,8 +170,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
     model: manifest.model,
     strategies: manifest.strategies,
     graders: o.grader.names,
-    started_at:
-      manifest.created_at < started.toISOString() ? manifest.created_at : started.toISOString(),
+    started_at: manifest.created_at,
     finished_at: now().toISOString(),
   });
   writeResults(o.dir, outcome.lines, outcome.summary);

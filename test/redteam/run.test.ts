@@ -217,6 +217,28 @@ describe('executeRun', () => {
     expect(out.lines.filter((l) => l.cached)).toHaveLength(probes.length - 1);
   });
 
+  it('stops every worker and keeps the log usable when a target fails unexpectedly', async () => {
+    const dir = freshDir();
+    const a = fakeTarget();
+    begin(dir, a.target);
+    let calls = 0;
+    const broken: Target = {
+      ...a.target,
+      send: (request, signal) =>
+        ++calls === 5
+          ? Promise.reject(new TypeError('a bug in a target'))
+          : a.target.send(request, signal),
+    };
+    await expect(executeRun({ dir, target: broken, grader, lane })).rejects.toThrow(
+      'a bug in a target',
+    );
+    // Nothing was lost: the next run sends only what has no answer yet.
+    const b = fakeTarget();
+    const out = await executeRun({ dir, target: b.target, grader, lane });
+    expect(out.summary!.probes).toBe(probes.length);
+    expect(b.sent.length).toBeLessThan(probes.length);
+  });
+
   it('refuses to start a new run in a directory that holds one', () => {
     const dir = freshDir();
     const a = fakeTarget();
