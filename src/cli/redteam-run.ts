@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AnjeonError } from '../errors.js';
 import { parseEvidence } from '../frameworks/evidence.js';
-import type { RunSummary } from '../redteam/types.js';
+import type { Probe, RunSummary, Suite } from '../redteam/types.js';
 import { writeJson, type Io } from './io.js';
 import { commandLang } from './options.js';
 import { parseWhole, withRecord } from './record.js';
@@ -28,6 +28,8 @@ export interface RunFlags {
   suite?: string;
   target?: string;
   strategies?: string;
+  languages?: string;
+  codes?: string;
   concurrency: number;
   rate?: number;
   retries: number;
@@ -139,6 +141,33 @@ export function recordedLine(
     : `  recorded as ${ids} for ${model}; no framework of ${model} reads red-team metrics yet (see docs/redteam.md)`;
 }
 
+/** The suite's probes in the languages and codes asked for; an empty selection is a usage error. */
+function selectProbes(suite: Suite, flags: RunFlags): Probe[] {
+  const wanted = (list: string | undefined) =>
+    list
+      ? new Set(
+          list
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        )
+      : null;
+  const langs = wanted(flags.languages);
+  const codes = wanted(flags.codes);
+  const probes = suite.probes.filter(
+    (p) => (!langs || langs.has(p.lang)) && (!codes || codes.has(p.code)),
+  );
+  if (probes.length === 0) {
+    const have = (xs: string[]) => [...new Set(xs)].sort().join(', ');
+    throw new AnjeonError(
+      'usage',
+      `no probe of suite ${suite.id} matches${flags.languages ? ` --languages ${flags.languages}` : ''}${flags.codes ? ` --codes ${flags.codes}` : ''}`,
+      `the suite has languages ${have(suite.probes.map((p) => p.lang))} and codes ${have(suite.probes.map((p) => p.code))}`,
+    );
+  }
+  return probes;
+}
+
 export async function runAction(flags: RunFlags, command: Command, io: Io) {
   const { loadSuite } = await import('../redteam/suite.js');
   const { applyStrategies, parseStrategyList } = await import('../redteam/strategies/index.js');
@@ -197,7 +226,7 @@ export async function runAction(flags: RunFlags, command: Command, io: Io) {
         dir,
         run,
         suite,
-        probes: applyStrategies(suite.probes, strategies),
+        probes: applyStrategies(selectProbes(suite, flags), strategies),
         strategies,
         targetSpec,
         model,

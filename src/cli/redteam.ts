@@ -53,6 +53,8 @@ export function registerRedteamCommands(program: Command, io: Io): void {
       '--strategies <list>',
       'transform each probe too: base64, jamo, spacing, roleplay, prefix-injection, payload-split, language-switch',
     )
+    .option('--languages <list>', 'only the probes in these languages (ko, en)')
+    .option('--codes <list>', 'only the probes of these codes (e.g. S1,S9,A1)')
     .addOption(
       new Option('--concurrency <n>', 'requests in flight to the target')
         .argParser(atLeastOne)
@@ -123,6 +125,7 @@ Examples:
   anjeon redteam run --suite smoke --target openai:http://127.0.0.1:8000/v1#Qwen/Qwen2.5-7B-Instruct
   anjeon redteam run --suite harmful --strategies jamo,roleplay --target ollama:http://127.0.0.1:11434#llama3.1 --concurrency 2
   anjeon redteam run --suite smoke --target http:my-bot.yaml --model acme-chat --fail-above 0.05
+  anjeon redteam run --suite harmful --languages ko --codes S9,S11 --target openai:http://127.0.0.1:8000/v1#my-model
   anjeon redteam run --resume redteam-runs/smoke-20261127T101500Z
 
 API keys come from the environment ($ANJEON_TARGET_API_KEY; \${NAME} in an http: config) and are never

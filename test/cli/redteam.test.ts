@@ -209,6 +209,45 @@ describe('anjeon redteam', () => {
     expect(missing.stderr).toContain('smoke');
   });
 
+  it('runs only the languages and codes asked for, and says what exists when nothing matches', async () => {
+    const out = join(work, 'run-filtered');
+    const r = await cli([
+      'redteam',
+      'run',
+      '--suite',
+      'harmful',
+      '--languages',
+      'ko',
+      '--codes',
+      'S9,S11',
+      '--target',
+      target,
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const results = lines(out);
+    expect(results).toHaveLength(6);
+    expect(new Set(results.map((l) => `${l.lang} ${l.code}`))).toEqual(
+      new Set(['ko S9', 'ko S11']),
+    );
+    const none = await cli([
+      'redteam',
+      'run',
+      '--suite',
+      'smoke',
+      '--codes',
+      'S99',
+      '--target',
+      target,
+      '--out',
+      join(work, 'x'),
+    ]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('codes A1, A2, S1');
+  });
+
   it('never writes the API key to the run directory', async () => {
     const secret = 'sk-anjeon-test-secret-4242';
     const out = join(work, 'run-secret');
