@@ -248,19 +248,38 @@ describe('anjeon redteam', () => {
     expect(none.stderr).toContain('codes A1, A2, S1');
   });
 
-  it('never writes the API key to the run directory', async () => {
+  it('never writes the API key to the run directory, the cache or the report', async () => {
     const secret = 'sk-anjeon-test-secret-4242';
     const out = join(work, 'run-secret');
+    const cache = join(work, 'cache');
+    const env = { ANJEON_TARGET_API_KEY: secret };
     const r = await cli(
-      ['redteam', 'run', '--suite', 'smoke', '--target', target, '--out', out, '--json'],
-      {
-        env: { ANJEON_TARGET_API_KEY: secret },
-      },
+      [
+        'redteam',
+        'run',
+        '--suite',
+        'smoke',
+        '--target',
+        target,
+        '--out',
+        out,
+        '--cache',
+        cache,
+        '--json',
+      ],
+      { env },
     );
     expect(r.code).toBe(0);
-    for (const name of readdirSync(out))
-      expect(readFileSync(join(out, name), 'utf8')).not.toContain(secret);
-    expect(r.stdout + r.stderr).not.toContain(secret);
+    const report = await cli(['redteam', 'report', out, '--format', 'html'], { env });
+    const files = [
+      ...readdirSync(out).map((n) => join(out, n)),
+      ...readdirSync(cache, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name)),
+    ];
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain(secret);
+    expect(r.stdout + r.stderr + report.stdout).not.toContain(secret);
   });
 
   it('re-grades a finished run with an LLM judge without sending anything to the target', async () => {
