@@ -15,6 +15,17 @@ export class AhoCorasick {
   private readonly lengths: number[];
   /** The root's transitions as a table (0: none), since most characters of a text are read there. */
   private readonly root = new Int32Array(0x10000);
+  /**
+   * Every other transition in one open-addressing table (state, character) → state, read by scan:
+   * a Map per state costs a hash lookup through a generic object on every character.
+   */
+  private edgeState = new Int32Array(0);
+  private edgeChar = new Uint16Array(0);
+  private edgeTo = new Int32Array(0);
+  private edgeMask = 0;
+  /** Terms ending at each state, flattened: outputStart[s]..outputStart[s+1] in outputTerms. */
+  private outputStart = new Int32Array(0);
+  private outputTerms = new Int32Array(0);
 
   constructor(terms: readonly string[]) {
     this.lengths = terms.map((t) => t.length);
@@ -37,6 +48,46 @@ export class AhoCorasick {
     });
     this.link();
     for (const [c, to] of this.next[0]!) this.root[c] = to;
+    this.flatten();
+  }
+
+  private static slot(state: number, c: number, mask: number): number {
+    return (Math.imul(state, 0x9e3779b1) ^ Math.imul(c + 1, 0x85ebca77)) & mask;
+  }
+
+  private flatten() {
+    let edges = 0;
+    for (let s = 1; s < this.next.length; s++) edges += this.next[s]!.size;
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.edgeMask = size - 1;
+    this.edgeState = new Int32Array(size).fill(-1);
+    this.edgeChar = new Uint16Array(size);
+    this.edgeTo = new Int32Array(size);
+    for (let s = 1; s < this.next.length; s++) {
+      for (const [c, to] of this.next[s]!) {
+        let i = AhoCorasick.slot(s, c, this.edgeMask);
+        while (this.edgeState[i] !== -1) i = (i + 1) & this.edgeMask;
+        this.edgeState[i] = s;
+        this.edgeChar[i] = c;
+        this.edgeTo[i] = to;
+      }
+    }
+    this.outputStart = new Int32Array(this.output.length + 1);
+    for (let s = 0; s < this.output.length; s++)
+      this.outputStart[s + 1] = this.outputStart[s]! + this.output[s]!.length;
+    this.outputTerms = Int32Array.from(this.output.flat());
+  }
+
+  /** The transition from a state other than the root, or -1. */
+  private step(state: number, c: number): number {
+    let i = AhoCorasick.slot(state, c, this.edgeMask);
+    for (;;) {
+      const s = this.edgeState[i]!;
+      if (s === -1) return -1;
+      if (s === state && this.edgeChar[i] === c) return this.edgeTo[i]!;
+      i = (i + 1) & this.edgeMask;
+    }
   }
 
   /** Breadth-first: each state's failure link is the longest proper suffix that is also a prefix. */
@@ -62,15 +113,15 @@ export class AhoCorasick {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = state === 0 ? undefined : this.next[state]!.get(c);
-      while (to === undefined && state !== 0) {
+      let to = state === 0 ? -1 : this.step(state, c);
+      while (to === -1 && state !== 0) {
         state = this.fail[state]!;
-        if (state !== 0) to = this.next[state]!.get(c);
+        if (state !== 0) to = this.step(state, c);
       }
-      state = to ?? this.root[c]!;
-      const out = this.output[state]!;
-      for (let k = 0; k < out.length; k++) {
-        const term = out[k]!;
+      state = to === -1 ? this.root[c]! : to;
+      const end = this.outputStart[state + 1]!;
+      for (let k = this.outputStart[state]!; k < end; k++) {
+        const term = this.outputTerms[k]!;
         onMatch(term, i + 1 - this.lengths[term]!, i + 1);
       }
     }

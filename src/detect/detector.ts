@@ -5,7 +5,7 @@ import { textFeatures, type Features } from './features.js';
 import {
   calibrated,
   decodeModel,
-  headLogit,
+  twoHeadLogits,
   headLogits,
   heads,
   thresholdSet,
@@ -58,16 +58,20 @@ const attackHeads = [index.A1, index.A2];
 const toxCodes = new Set<HazardCode>(['S10', 'X3', 'X1']);
 
 /** The attack heads also read each sentence, so an instruction hidden in a long document stands out. */
+const pair = new Float64Array(2);
 function sentenceAttackLogits(m: DetectorModel, sentences: Features[], logits: Float32Array): void {
+  const [a1, a2] = attackHeads as [number, number];
   for (const f of sentences) {
-    for (const h of attackHeads) logits[h] = Math.max(logits[h]!, headLogit(m, f, h));
+    twoHeadLogits(m, f, a1, a2, pair);
+    logits[a1] = Math.max(logits[a1]!, pair[0]!);
+    logits[a2] = Math.max(logits[a2]!, pair[1]!);
   }
 }
 
 export function detect(text: string, options: DetectOptions = {}): Detection {
   const m = detectorModel();
   const prepared = prepare(text);
-  const features = textFeatures(prepared.text, prepared.signals);
+  const features = textFeatures(prepared.text, prepared.signals, true);
   const logits = headLogits(m, features.whole);
   const user = (options.role ?? 'user') === 'user';
   if (user) sentenceAttackLogits(m, features.sentences, logits);

@@ -151,7 +151,37 @@ class BucketSet {
   snapshot(): Uint32Array {
     return this.list.slice(0, this.size);
   }
+
+  /** The buckets as a view into `arena`, valid until the arena is reset: no allocation per sentence. */
+  viewIn(arena: Arena): Uint32Array {
+    const view = arena.take(this.size);
+    view.set(this.list.subarray(0, this.size));
+    return view;
+  }
 }
+
+/** One growing buffer handed out in slices, reset per text: the detector's features of one check. */
+class Arena {
+  private buffer = new Uint32Array(1 << 14);
+  private used = 0;
+
+  reset() {
+    this.used = 0;
+  }
+
+  take(n: number): Uint32Array {
+    if (this.used + n > this.buffer.length) {
+      // Slices already handed out keep the old buffer alive; later ones come from the new one.
+      this.buffer = new Uint32Array(Math.max(this.buffer.length * 2, n * 2));
+      this.used = 0;
+    }
+    const view = this.buffer.subarray(this.used, this.used + n);
+    this.used += n;
+    return view;
+  }
+}
+
+const arena = new Arena();
 
 const buckets = new BucketSet();
 const union = new BucketSet();
@@ -207,6 +237,17 @@ function lengthBin(length: number): number {
   return bin < 0 ? lengthBins.length : bin;
 }
 
+/** Cue feature names come from a small vocabulary: hash each once. */
+const cueBucketOf = new Map<string, number>();
+function cueBucket(name: string): number {
+  let b = cueBucketOf.get(name);
+  if (b === undefined) {
+    b = fnvString(Seed.Cue, name) & mask;
+    cueBucketOf.set(name, b);
+  }
+  return b;
+}
+
 const lengthOnly = Array.from({ length: lengthBins.length + 1 }, (_, bin) =>
   Uint32Array.of(fnvString(Seed.Cue, `len:${bin}`) & mask),
 );
@@ -237,7 +278,7 @@ function cueBuckets(hits: CueHits, signals: readonly string[], length: number): 
     if (hazard) add(`signal:${s}+hazard`);
     if (hits.intent) add(`signal:${s}+intent`);
   }
-  return Uint32Array.from(new Set(names.map((n) => fnvString(Seed.Cue, n) & mask)));
+  return Uint32Array.from(new Set(names.map(cueBucket)));
 }
 
 /** Below this length a text is one sentence as far as the attack heads are concerned. */
@@ -252,19 +293,26 @@ export interface TextFeatures {
 /**
  * Features of the whole text and of each of its sentences, in one pass: the whole text's n-gram
  * buckets are the union of its sentences' (n-grams across a sentence break are not counted).
+ * With `transient`, the index arrays are views valid only until the next transient call: the
+ * detector reads them at once, and a check then allocates one array instead of one per sentence.
  */
-export function textFeatures(normalized: string, signals: readonly string[] = []): TextFeatures {
+export function textFeatures(
+  normalized: string,
+  signals: readonly string[] = [],
+  transient = false,
+): TextFeatures {
   if (normalized.length < sentenceScoringFrom) {
     return { whole: extractFeatures(normalized, signals), sentences: [] };
   }
+  if (transient) arena.reset();
   const sentences: Features[] = [];
   union.clear();
   for (const piece of segments(normalized)) {
-    const f = extractFeatures(piece);
+    const f = pieceFeatures(piece, transient);
     for (let i = 0; i < f.count; i++) union.add(f.indices[i]!);
     sentences.push(f);
   }
-  const indices = union.snapshot();
+  const indices = transient ? union.viewIn(arena) : union.snapshot();
   const whole: Features = {
     indices,
     count: indices.length,
@@ -272,6 +320,20 @@ export function textFeatures(normalized: string, signals: readonly string[] = []
     cues: cueBuckets(cueHits(normalized), signals, normalized.length),
   };
   return { whole, sentences };
+}
+
+function pieceFeatures(piece: string, transient: boolean): Features {
+  if (!transient) return extractFeatures(piece);
+  buckets.clear();
+  addCharGrams(piece);
+  addWords(piece);
+  const indices = buckets.viewIn(arena);
+  return {
+    indices,
+    count: indices.length,
+    value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
+    cues: cueBuckets(cueHits(piece), [], piece.length),
+  };
 }
 
 export function extractFeatures(
