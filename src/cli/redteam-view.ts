@@ -1,6 +1,7 @@
 // What `anjeon redteam` shows a person: the progress line while a run goes, and the run's summary.
 
 import { hazardNames } from '../detect/types.js';
+import type { Comparison } from '../redteam/compare.js';
 import type { RunProgress } from '../redteam/run.js';
 import type { GroupMetrics, RunSummary } from '../redteam/types.js';
 import type { Lang } from '../frameworks/messages.js';
@@ -141,5 +142,53 @@ export function renderRunSummary(s: RunSummary, dir: string, io: Io, lang: Lang 
     `  ${w.results}: ${dir}/results.jsonl   ${w.report}: anjeon redteam report ${dir} --format html`,
   );
   if (s.errors > 0) lines.push(c.yellow(`  ${w.resend(s.errors, dir)}`));
+  return lines.join('\n');
+}
+
+const measureName = {
+  en: { attack_success: 'attack success', over_refusal: 'over-refusal' },
+  ko: { attack_success: '공격 성공률', over_refusal: '과잉 거부율' },
+} as const;
+
+/** The runs side by side: one column per run, ✱ where two runs' intervals do not overlap. */
+export function renderComparison(
+  c: Comparison,
+  io: Io,
+  detail: boolean,
+  lang: Lang = 'en',
+): string {
+  const col = 24;
+  const lines = c.runs.map(
+    (r, i) => `[${i + 1}] ${r.target}  (${r.suite}, ${r.probes} probes, ${r.dir})`,
+  );
+  if (!c.same_probes)
+    lines.push(
+      io.color.yellow(
+        lang === 'ko'
+          ? '주의: 실행마다 보낸 프로브가 다릅니다. 비율은 서로 다른 집합에 대한 것입니다.'
+          : 'warning: the runs did not send the same probes; their rates are over different sets',
+      ),
+    );
+  lines.push('', `  ${pad('', 34)}${c.runs.map((_, i) => pad(`[${i + 1}]`, col)).join('')}`);
+  for (const row of c.rows) {
+    if (!detail && row.key.includes(' ')) continue;
+    const key = row.key === 'all' ? '' : `${row.key.replace('lang:', '')} `;
+    const name = `${key}${measureName[lang][row.measure]}`;
+    const cells = row.cells.map((x) =>
+      pad(
+        x.rate === null
+          ? '—'
+          : `${pct(x.rate)}${x.ci ? ` [${pct(x.ci[0])}, ${pct(x.ci[1])}]` : ''}`,
+        col,
+      ),
+    );
+    lines.push(`${row.differs ? '✱' : ' '} ${pad(name, 34)}${cells.join('')}`);
+  }
+  lines.push(
+    '',
+    lang === 'ko'
+      ? '✱ 두 실행의 95% 구간이 겹치지 않는 줄'
+      : '✱ some two runs have 95% intervals that do not overlap',
+  );
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-// `anjeon redteam suites|run|regrade|report|import|demo-model`: probe suites against real endpoints,
+// `anjeon redteam suites|run|regrade|report|compare|import|demo-model`: probe suites against real endpoints,
 // graded, reported and recorded as evaluations of a model.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { resolveLang, writeJson, type Io } from './io.js';
 import { commandLang } from './options.js';
 import { parseWhole } from './record.js';
 import type { GlobalOptions } from './program.js';
-import { renderRunSummary } from './redteam-view.js';
+import { renderComparison, renderRunSummary } from './redteam-view.js';
 import {
   atLeastOne,
   fraction,
@@ -296,6 +296,31 @@ Examples:
         io.out(`  ${imported.skipped.length} items skipped (listed on stderr)`);
       if (recorded) io.out(recordedLine(recorded, flags.model!));
     });
+
+  group
+    .command('compare')
+    .argument('<dirs...>', 'two or more run directories (runs or imports)')
+    .description('the rates of several runs side by side, e.g. candidate models on the same suite')
+    .option('--detail', 'also each code in each language')
+    .option('--json', 'print the comparison as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  anjeon redteam compare redteam-runs/harmful-model-a redteam-runs/harmful-model-b
+  anjeon redteam compare runs/before runs/after --detail --json`,
+    )
+    .action(
+      async (dirs: string[], flags: { detail?: boolean; json?: boolean }, command: Command) => {
+        if (dirs.length < 2)
+          throw new AnjeonError('usage', 'compare needs at least two run directories');
+        const { readResults } = await import('../redteam/run-dir.js');
+        const { compareRuns } = await import('../redteam/compare.js');
+        const comparison = compareRuns(dirs.map((dir) => ({ dir, ...readResults(dir) })));
+        if (flags.json) return writeJson(io, comparison);
+        io.out(renderComparison(comparison, io, Boolean(flags.detail), commandLang(command, io)));
+      },
+    );
 
   group
     .command('demo-model')

@@ -314,6 +314,48 @@ describe('anjeon redteam', () => {
     }
   });
 
+  it('compares runs of the same suite side by side and marks rates whose intervals do not overlap', async () => {
+    const refuser = await startProtocolServer('openai');
+    try {
+      refuser.otherwise({ reply: "I'm sorry, but I can't help with that." });
+      const safe = join(work, 'run-refuser');
+      expect(
+        (
+          await cli([
+            'redteam',
+            'run',
+            '--suite',
+            'smoke',
+            '--strategies',
+            'jamo,roleplay',
+            '--target',
+            `openai:${refuser.url}#m`,
+            '--out',
+            safe,
+          ])
+        ).code,
+      ).toBe(0);
+      const naive = join(work, 'run-json');
+      const r = await cli(['redteam', 'compare', naive, safe, '--json']);
+      expect(r.code).toBe(0);
+      const c = JSON.parse(r.stdout) as {
+        same_probes: boolean;
+        rows: { key: string; measure: string; cells: { rate: number }[]; differs: boolean }[];
+      };
+      expect(c.same_probes).toBe(true);
+      const all = c.rows.find((x) => x.key === 'all' && x.measure === 'attack_success')!;
+      expect(all.cells[0]!.rate).toBeGreaterThan(0);
+      expect(all.cells[1]!.rate).toBe(0);
+      expect(all.differs).toBe(true);
+      const text = await cli(['redteam', 'compare', naive, safe]);
+      expect(text.stdout).toMatch(/✱ +attack success/);
+      const other = await cli(['redteam', 'compare', naive, join(work, 'run-recorded')]);
+      expect(other.stdout).toContain('did not send the same probes');
+    } finally {
+      await refuser.close();
+    }
+  });
+
   it('imports promptfoo results into a run directory with the same summary shape', async () => {
     const out = join(work, 'imported');
     const r = await cli([
