@@ -191,21 +191,31 @@ function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c >= 0xc0;
 }
 
+/**
+ * Character 2-, 3- and 4-grams of the text with a space before and after it, hashed with FNV-1a
+ * (each length its own seed). The padding is read, not built, so no string is allocated.
+ */
 function addCharGrams(text: string) {
-  const padded = ` ${text} `;
-  for (let i = 0; i + 1 < padded.length; i++) {
-    let h2 = Seed.Char2 >>> 0;
-    let h3 = Seed.Char3 >>> 0;
-    let h4 = Seed.Char4 >>> 0;
-    for (let k = 0; k < 4 && i + k < padded.length; k++) {
-      const c = padded.charCodeAt(i + k);
-      h2 = Math.imul(h2 ^ c, 0x01000193);
-      h3 = Math.imul(h3 ^ c, 0x01000193);
-      h4 = Math.imul(h4 ^ c, 0x01000193);
-      if (k === 1) buckets.add((h2 ^ (h2 >>> 15)) & mask);
-      if (k === 2) buckets.add((h3 ^ (h3 >>> 15)) & mask);
-      if (k === 3) buckets.add((h4 ^ (h4 >>> 15)) & mask);
-    }
+  const last = text.length + 1;
+  const at = (i: number) => (i === 0 || i === last ? 0x20 : text.charCodeAt(i - 1));
+  for (let i = 0; i < last; i++) {
+    const c0 = at(i);
+    const c1 = at(i + 1);
+    let h2 = Math.imul((Seed.Char2 >>> 0) ^ c0, 0x01000193);
+    h2 = Math.imul(h2 ^ c1, 0x01000193);
+    buckets.add((h2 ^ (h2 >>> 15)) & mask);
+    if (i + 2 > last) continue;
+    const c2 = at(i + 2);
+    let h3 = Math.imul((Seed.Char3 >>> 0) ^ c0, 0x01000193);
+    h3 = Math.imul(h3 ^ c1, 0x01000193);
+    h3 = Math.imul(h3 ^ c2, 0x01000193);
+    buckets.add((h3 ^ (h3 >>> 15)) & mask);
+    if (i + 3 > last) continue;
+    let h4 = Math.imul((Seed.Char4 >>> 0) ^ c0, 0x01000193);
+    h4 = Math.imul(h4 ^ c1, 0x01000193);
+    h4 = Math.imul(h4 ^ c2, 0x01000193);
+    h4 = Math.imul(h4 ^ at(i + 3), 0x01000193);
+    buckets.add((h4 ^ (h4 >>> 15)) & mask);
   }
 }
 
