@@ -69,7 +69,7 @@ export function progressText(p: RunProgress, elapsedMs: number): string {
     `${perSecond.toFixed(1)} answers/s`,
   ];
   if (p.retries) parts.push(`${p.retries} retries`);
-  if (p.rateLimited) parts.push(`${p.rateLimited} rate-limited`);
+  if (p.rateLimited) parts.push(`${p.rateLimited} rate-limited (concurrency now ${p.concurrency})`);
   return parts.join(' · ');
 }
 

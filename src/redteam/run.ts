@@ -32,6 +32,8 @@ export interface RunProgress {
   sent: number;
   retries: number;
   rateLimited: number;
+  /** Requests allowed in flight now: below the run's --concurrency after 429s. */
+  concurrency: number;
 }
 
 export interface NewRun {
@@ -112,10 +114,12 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
     sent: 0,
     retries: 0,
     rateLimited: 0,
+    concurrency: o.lane.concurrency,
   };
   const report = () => {
     progress.retries = lane.stats.retries;
     progress.rateLimited = lane.stats.rateLimited;
+    progress.concurrency = lane.concurrency;
     o.onProgress?.({ ...progress });
   };
   const settled = (s: ProbeState | undefined) => Boolean(s?.grade);

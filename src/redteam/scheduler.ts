@@ -1,5 +1,7 @@
 // One lane per endpoint (the target, the judge): a concurrency cap, a request rate, and the only retry
 // layer — exponential backoff with jitter that honours Retry-After and pauses the whole lane on a 429.
+// A 429 also halves the lane's concurrency, which grows back by half after a run of successes (AIMD),
+// so an endpoint that limits concurrent requests is not hit again at the rate that tripped it.
 
 import { TargetError } from './types.js';
 
@@ -59,15 +61,21 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Successes in a row after which a lane cut by a 429 may grow again. */
+const growAfter = 5;
+
 export class Lane {
   private inFlight = 0;
+  /** Requests allowed in flight now: `concurrency`, less after 429s. */
+  private limit: number;
+  private successes = 0;
   private readonly waiting: (() => void)[] = [];
   /** Earliest time the next request may start (rate limit and 429 pauses). */
   private nextStart = 0;
   private pausedUntil = 0;
   private readonly o: Required<Omit<LaneOptions, 'ratePerSecond'>> & { ratePerSecond?: number };
   /** Counters for the run's summary and progress line. */
-  readonly stats = { requests: 0, retries: 0, rateLimited: 0 };
+  readonly stats = { requests: 0, retries: 0, rateLimited: 0, lowestConcurrency: 0 };
 
   constructor(options: LaneOptions) {
     if (!(options.concurrency >= 1)) throw new RangeError('concurrency must be at least 1');
@@ -79,10 +87,17 @@ export class Lane {
       now: Date.now,
       ...options,
     };
+    this.limit = this.o.concurrency;
+    this.stats.lowestConcurrency = this.limit;
+  }
+
+  /** Requests allowed in flight now. */
+  get concurrency(): number {
+    return this.limit;
   }
 
   private async acquire(signal: AbortSignal): Promise<void> {
-    if (this.inFlight < this.o.concurrency) {
+    if (this.inFlight < this.limit && this.waiting.length === 0) {
       this.inFlight++;
       return;
     }
@@ -102,9 +117,28 @@ export class Lane {
   }
 
   private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight--;
+    this.inFlight--;
+    this.grant();
+  }
+
+  private grant(): void {
+    while (this.inFlight < this.limit && this.waiting.length > 0) {
+      this.inFlight++;
+      this.waiting.shift()!();
+    }
+  }
+
+  private succeeded(): void {
+    if (this.limit >= this.o.concurrency || ++this.successes < growAfter) return;
+    this.successes = 0;
+    this.limit = Math.min(this.o.concurrency, this.limit + Math.max(1, Math.floor(this.limit / 2)));
+    this.grant();
+  }
+
+  private rateLimited(): void {
+    this.successes = 0;
+    this.limit = Math.max(1, Math.floor(this.limit / 2));
+    this.stats.lowestConcurrency = Math.min(this.stats.lowestConcurrency, this.limit);
   }
 
   /** Waits for the rate limit and any 429 pause, then claims the next start time. */
@@ -141,7 +175,9 @@ export class Lane {
       try {
         await this.pace(signal);
         this.stats.requests++;
-        return { value: await task(signal), tries };
+        const value = await task(signal);
+        this.succeeded();
+        return { value, tries };
       } catch (error) {
         if (!(error instanceof TargetError) || signal.aborted) throw error;
         failure = error;
@@ -155,6 +191,7 @@ export class Lane {
         // Everyone waits, not just this request: a 429 is about the endpoint, and a storm of
         // independent retries is what keeps it saturated.
         this.stats.rateLimited++;
+        this.rateLimited();
         this.pausedUntil = Math.max(this.pausedUntil, this.o.now() + delayMs);
       }
       this.stats.retries++;

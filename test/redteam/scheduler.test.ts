@@ -104,6 +104,31 @@ describe('Lane', () => {
     expect(lane.stats.rateLimited).toBe(1);
   });
 
+  it('halves its concurrency on a 429 and grows back after successes, so a concurrency limit stops tripping', async () => {
+    const lane = new Lane({ concurrency: 8, maxRetries: 30 });
+    let inFlight = 0;
+    let over = 0;
+    const task = async () => {
+      inFlight++;
+      try {
+        // The endpoint allows two requests at a time and answers the rest with 429.
+        if (inFlight > 2) {
+          over++;
+          throw new TargetError('rate_limited', 'HTTP 429', 429, 2);
+        }
+        await wait(3);
+        return 'ok';
+      } finally {
+        inFlight--;
+      }
+    };
+    const results = await Promise.all(Array.from({ length: 60 }, () => lane.run(task, never)));
+    expect(results.every((r) => r.value === 'ok')).toBe(true);
+    expect(lane.stats.lowestConcurrency).toBeLessThanOrEqual(2);
+    // Without the cut every wave after a pause would send 8 and lose 6 of them.
+    expect(over).toBeLessThan(30);
+  });
+
   it('backs off exponentially with bounded jitter when the server gives no Retry-After', () => {
     const lane = new Lane({
       concurrency: 1,
