@@ -51,7 +51,7 @@ export function registerRedteamCommands(program: Command, io: Io): void {
     .option('--target <spec>', 'openai:BASE_URL#MODEL, ollama:BASE_URL#MODEL or http:CONFIG.yaml')
     .option(
       '--strategies <list>',
-      'transform each probe too: base64, jamo, spacing, roleplay, prefix-injection, payload-split, language-switch',
+      'transform each probe too: base64, jamo, spacing, roleplay, prefix-injection, payload-split, language-switch, many-shot',
     )
     .option('--languages <list>', 'only the probes in these languages (ko, en)')
     .option('--codes <list>', 'only the probes of these codes (e.g. S1,S9,A1)')

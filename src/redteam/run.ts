@@ -189,7 +189,11 @@ async function answer(
   signal: AbortSignal,
   now: () => Date,
 ): Promise<void> {
-  const request = { prompt: probe.prompt, ...(probe.system ? { system: probe.system } : {}) };
+  const request = {
+    prompt: probe.prompt,
+    ...(probe.system ? { system: probe.system } : {}),
+    ...(probe.history ? { history: probe.history } : {}),
+  };
   const key = o.cache?.keyOf(o.target.identity, request);
   const hit = key ? o.cache!.get(key) : undefined;
   if (hit) {

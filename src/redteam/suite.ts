@@ -46,6 +46,9 @@ const probeSchema = z.strictObject({
   expected: expected.optional(),
   prompt: z.string().min(1, { error: 'the prompt is empty' }),
   system: z.string().min(1).optional(),
+  history: z
+    .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.string().min(1) }))
+    .optional(),
   provenance: z.string().min(1).optional(),
   grading: grading.optional(),
 });
@@ -112,6 +115,7 @@ export function parseSuite(text: string, file: string): Suite {
       prompt: p.prompt,
       provenance: p.provenance ?? s.provenance,
       ...(p.system ? { system: p.system } : {}),
+      ...(p.history?.length ? { history: p.history } : {}),
       ...(p.grading ? { grading: p.grading } : {}),
     });
   });

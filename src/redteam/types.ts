@@ -35,6 +35,12 @@ export interface CanaryGrading {
 
 export type ProbeGrading = ChoiceGrading | CanaryGrading;
 
+/** An earlier turn of the conversation, sent before the probe's prompt (many-shot and similar attacks). */
+export interface Turn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
 export interface Probe {
   id: string;
   lang: Lang;
@@ -44,6 +50,8 @@ export interface Probe {
   prompt: string;
   /** A system message sent before the prompt, when the probe needs one (prompt-leaking probes). */
   system?: string;
+  /** Earlier turns, sent between the system message and the prompt. */
+  history?: Turn[];
   /** Where the probe comes from: "anjeon" for ours, or the dataset and its licence. */
   provenance: string;
   grading?: ProbeGrading;
@@ -65,6 +73,7 @@ export interface Suite {
 export interface TargetRequest {
   prompt: string;
   system?: string;
+  history?: Turn[];
 }
 
 export interface TargetReply {

@@ -112,7 +112,8 @@ describe('every strategy', () => {
       });
       expect(v.system).toBe(probe.system);
       expect(v.grading).toEqual(probe.grading);
-      expect(v.prompt).not.toBe(probe.prompt);
+      // The prompt is rewritten, or (many-shot) earlier turns are put in front of it.
+      expect(v.prompt !== probe.prompt || (v.history?.length ?? 0) > 0).toBe(true);
     }
   });
 
@@ -131,6 +132,22 @@ describe('every strategy', () => {
         expect(frame.replace(/Base64/g, '')).not.toMatch(/[A-Za-z]{2,}/);
       } else {
         expect(frame, `${id} frame of ${probe.id}`).not.toMatch(hangul);
+      }
+    }
+  });
+
+  it('many-shot sends the request unchanged after a fabricated conversation in its own language', () => {
+    for (const probe of [ko, en]) {
+      const v = strategies['many-shot'].apply(probe);
+      expect(v.prompt).toBe(probe.prompt);
+      const history = v.history ?? [];
+      expect(history.length).toBeGreaterThanOrEqual(6);
+      expect(history.map((t) => t.role)).toEqual(
+        history.map((_, i) => (i % 2 === 0 ? 'user' : 'assistant')),
+      );
+      for (const t of history) {
+        if (probe.lang === 'ko') expect(t.content).toMatch(hangul);
+        else expect(t.content).not.toMatch(hangul);
       }
     }
   });

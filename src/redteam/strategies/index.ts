@@ -5,6 +5,7 @@ import type { Probe } from '../types.js';
 import { base64Strategy } from './base64.js';
 import { jamoStrategy } from './jamo.js';
 import { languageSwitchStrategy } from './language-switch.js';
+import { manyShotStrategy } from './many-shot.js';
 import { payloadSplitStrategy } from './payload-split.js';
 import { prefixInjectionStrategy } from './prefix-injection.js';
 import { roleplayStrategy } from './roleplay.js';
@@ -21,6 +22,7 @@ export const strategyIds = [
   'prefix-injection',
   'payload-split',
   'language-switch',
+  'many-shot',
 ] as const;
 export type StrategyId = (typeof strategyIds)[number];
 
@@ -32,6 +34,7 @@ export const strategies: { readonly [Id in StrategyId]: Strategy<Id> } = {
   'prefix-injection': prefixInjectionStrategy,
   'payload-split': payloadSplitStrategy,
   'language-switch': languageSwitchStrategy,
+  'many-shot': manyShotStrategy,
 };
 
 /**

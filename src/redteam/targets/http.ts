@@ -65,7 +65,9 @@ export class HttpTarget implements Target {
       Object.entries(config.headers).map(([name, value]) => [name, withEnv(value)]),
     );
     // The prompt goes in after the variables, so a prompt that says ${HOME} is sent as written.
-    const url = fillText(withEnv(config.url), request, encodeURIComponent);
+    // A service that takes one message gets earlier turns written out before the prompt.
+    const flat = withHistoryInPrompt(request);
+    const url = fillText(withEnv(config.url), flat, encodeURIComponent);
     if (missing.length > 0) {
       throw targetError(
         'client',
@@ -77,7 +79,7 @@ export class HttpTarget implements Target {
       url,
       method: config.method,
       headers,
-      ...(config.body !== undefined ? { body: fillBody(config.body, request) } : {}),
+      ...(config.body !== undefined ? { body: fillBody(config.body, flat) } : {}),
       timeoutMs: config.timeoutMs ?? this.options.timeoutMs,
       signal,
       where: this.where,
@@ -118,4 +120,14 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Earlier turns as text in front of the prompt, for services that take a single message. */
+export function withHistoryInPrompt(request: TargetRequest): TargetRequest {
+  if (!request.history?.length) return request;
+  const turns = request.history.map(
+    (t) => `${t.role === 'user' ? 'User' : 'Assistant'}: ${t.content}`,
+  );
+  const { history: _history, ...rest } = request;
+  return { ...rest, prompt: [...turns, `User: ${request.prompt}`].join('\n\n') };
 }

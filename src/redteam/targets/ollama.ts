@@ -50,6 +50,7 @@ export class OllamaTarget implements Target {
         model: this.options.model,
         messages: [
           ...(request.system !== undefined ? [{ role: 'system', content: request.system }] : []),
+          ...(request.history ?? []),
           { role: 'user', content: request.prompt },
         ],
         // Without this Ollama streams one JSON object per line.

@@ -95,6 +95,7 @@ export class OpenAiCompatibleTarget implements Target {
         model: this.options.model,
         messages: [
           ...(request.system !== undefined ? [{ role: 'system', content: request.system }] : []),
+          ...(request.history ?? []),
           { role: 'user', content: request.prompt },
         ],
         temperature: 0,
