@@ -1,5 +1,6 @@
 // Ollama's native chat API as a red-team target: POST /api/chat, one non-streamed answer.
 
+import { chatMessages } from './chat-messages.js';
 import { z } from 'zod';
 import type { Target, TargetReply, TargetRequest } from '../types.js';
 import { httpRequest, snippet, targetError } from './http-request.js';
@@ -48,11 +49,7 @@ export class OllamaTarget implements Target {
       headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
       body: {
         model: this.options.model,
-        messages: [
-          ...(request.system !== undefined ? [{ role: 'system', content: request.system }] : []),
-          ...(request.history ?? []),
-          { role: 'user', content: request.prompt },
-        ],
+        messages: chatMessages(request),
         // Without this Ollama streams one JSON object per line.
         stream: false,
         options: { temperature: 0, num_predict: this.options.maxTokens },

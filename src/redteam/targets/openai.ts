@@ -1,5 +1,6 @@
 // An OpenAI-compatible chat server as a red-team target: vLLM, llama.cpp, Ollama's /v1, OpenAI, Azure.
 
+import { chatMessages } from './chat-messages.js';
 import { z } from 'zod';
 import { endpointUrl } from '../../guard/backends/post-json.js';
 import type { Target, TargetReply, TargetRequest } from '../types.js';
@@ -93,11 +94,7 @@ export class OpenAiCompatibleTarget implements Target {
       headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
       body: {
         model: this.options.model,
-        messages: [
-          ...(request.system !== undefined ? [{ role: 'system', content: request.system }] : []),
-          ...(request.history ?? []),
-          { role: 'user', content: request.prompt },
-        ],
+        messages: chatMessages(request),
         temperature: 0,
         max_tokens: this.options.maxTokens,
       },
