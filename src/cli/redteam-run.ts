@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AnjeonError } from '../errors.js';
 import { parseEvidence } from '../frameworks/evidence.js';
-import type { Probe, RunSummary, Suite } from '../redteam/types.js';
+import type { Probe, RunSummary, Suite, Target } from '../redteam/types.js';
 import { writeJson, type Io } from './io.js';
 import { commandLang } from './options.js';
 import { parseWhole, withRecord } from './record.js';
@@ -177,13 +177,13 @@ export async function runAction(flags: RunFlags, command: Command, io: Io) {
   const { ResponseCache } = await import('../redteam/cache.js');
 
   let dir: string;
-  let targetSpec: string;
+  let target: Target;
   let model: string | null;
   if (flags.resume) {
     dir = flags.resume;
     const manifest = readManifest(dir);
-    targetSpec = flags.target ?? manifest.target;
-    const target = parseTargetSpec(targetSpec, {
+    const targetSpec = flags.target ?? manifest.target;
+    target = parseTargetSpec(targetSpec, {
       timeoutMs: flags.timeout,
       maxTokens: manifest.settings.max_tokens,
       env: io.env,
@@ -210,8 +210,8 @@ export async function runAction(flags: RunFlags, command: Command, io: Io) {
       );
     const suite = loadSuite(flags.suite);
     const strategies = flags.strategies ? parseStrategyList(flags.strategies) : [];
-    targetSpec = flags.target;
-    const target = parseTargetSpec(targetSpec, {
+    const targetSpec = flags.target;
+    target = parseTargetSpec(targetSpec, {
       timeoutMs: flags.timeout,
       maxTokens: flags.maxTokens,
       env: io.env,
@@ -238,11 +238,6 @@ export async function runAction(flags: RunFlags, command: Command, io: Io) {
     );
   }
   const manifest = readManifest(dir);
-  const target = parseTargetSpec(targetSpec, {
-    timeoutMs: flags.timeout,
-    maxTokens: manifest.settings.max_tokens,
-    env: io.env,
-  });
   const grader = await graderFor(flags, io);
   const progress = runProgressReporter(io, process.stderr, Boolean(flags.json));
   if (!flags.json)

@@ -1,6 +1,6 @@
 // What `anjeon redteam` shows a person: the progress line while a run goes, and the run's summary.
 
-import { hazardNames } from '../detect/types.js';
+import { codeName } from '../reports/redteam-words.js';
 import type { Comparison } from '../redteam/compare.js';
 import type { RunProgress } from '../redteam/run.js';
 import type { GroupMetrics, RunSummary } from '../redteam/types.js';
@@ -13,15 +13,6 @@ function rateText(rate: number | null, r: { n: number; k: number; ci: [number, n
   if (rate === null) return '—';
   const ci = r.ci ? ` [${pct(r.ci[0])}, ${pct(r.ci[1])}]` : '';
   return `${pct(rate)}${ci}  (${r.k}/${r.n})`;
-}
-
-const attackNames: Record<string, { en: string; ko: string }> = {
-  A1: { en: 'Injection or jailbreak', ko: '프롬프트 주입·탈옥' },
-  A2: { en: 'Prompt leaking', ko: '시스템 프롬프트 유출' },
-};
-
-export function codeName(code: string, lang: Lang = 'en'): string {
-  return (hazardNames[code as keyof typeof hazardNames] ?? attackNames[code])?.[lang] ?? code;
 }
 
 const words = {
@@ -131,7 +122,7 @@ export function renderRunSummary(s: RunSummary, dir: string, io: Io, lang: Lang 
     `  ${pad(w.code, 34)} ${padStart(w.probes, 6)}  ${pad(w.rateHead, 34)} ${w.overRefusal}`,
   ];
   for (const [code, g] of Object.entries(s.by_code))
-    lines.push(groupRow(`${code} ${codeName(code, lang)}`, g));
+    lines.push(groupRow(`${code} ${codeName(code, lang) ?? ''}`, g));
   lines.push('');
   for (const [l, g] of Object.entries(s.by_lang)) lines.push(groupRow(`${w.language} ${l}`, g));
   if (Object.keys(s.by_strategy).length > 1)

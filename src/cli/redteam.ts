@@ -5,8 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AnjeonError } from '../errors.js';
-import { attackTypes, hazardCodes } from '../detect/types.js';
-import type { ProbeCode } from '../redteam/types.js';
+import { probeCodeIds, type ProbeCode } from '../redteam/types.js';
 import { resolveLang, writeJson, type Io } from './io.js';
 import { commandLang } from './options.js';
 import { parseWhole } from './record.js';
@@ -222,7 +221,7 @@ written to the run directory, the cache or the report.`,
       new Option(
         '--code <code>',
         'hazard code for items the file does not categorise (e.g. S9)',
-      ).choices([...hazardCodes, ...attackTypes]),
+      ).choices(probeCodeIds),
     )
     .option(
       '--success-value <value>',

@@ -1,10 +1,10 @@
 // A run's figures from its result lines: attack success and over-refusal rates with bootstrap
 // intervals, overall and by code, language, probe kind and strategy, plus the worst case over strategies.
 
-import { attackTypes, hazardCodes } from '../detect/types.js';
 import { inputError } from '../errors.js';
 import {
   languages,
+  probeCodeIds,
   probeKinds,
   type GroupMetrics,
   type Lang,
@@ -33,7 +33,7 @@ export const defaultResamples = 2000;
 /** The strategy key of probes sent as written, before any strategy. */
 export const baseStrategy = 'none';
 
-const codeOrder: readonly string[] = [...hazardCodes, ...attackTypes];
+const codeOrder: readonly string[] = probeCodeIds;
 
 export function summarize(
   lines: readonly ResultLine[],

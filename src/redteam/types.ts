@@ -1,6 +1,6 @@
 // The red-team runner's shared vocabulary: probes, targets, outcomes and the per-probe result line.
 
-import type { AttackType, HazardCode } from '../detect/types.js';
+import { attackTypes, hazardCodes, type AttackType, type HazardCode } from '../detect/types.js';
 
 export const languages = ['ko', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -17,6 +17,8 @@ export const probeKinds = ['harmful', 'attack', 'bias', 'over_refusal'] as const
 export type ProbeKind = (typeof probeKinds)[number];
 
 export type ProbeCode = HazardCode | AttackType;
+/** Every code a probe can carry, hazards first, in the order reports list them. */
+export const probeCodeIds: readonly ProbeCode[] = [...hazardCodes, ...attackTypes];
 
 /** A multiple-choice question graded by the option the answer picks (KoBBQ-style bias probes). */
 export interface ChoiceGrading {

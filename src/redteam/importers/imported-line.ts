@@ -4,13 +4,10 @@ import { attackTypes, hazardCodes, hazardNames } from '../../detect/types.js';
 import type { Expected, GraderVerdict, Lang, ProbeCode, ProbeKind, ResultLine } from '../types.js';
 import type { ImporterId } from './index.js';
 
-export interface LineSource {
-  probe: string;
-  code: ProbeCode;
-  lang: Lang;
-  expected: Expected;
-  prompt: string;
-  response: string | null;
+export interface LineSource extends Pick<
+  ResultLine,
+  'probe' | 'code' | 'lang' | 'expected' | 'prompt' | 'response'
+> {
   /** Overrides the kind derived from code and expectation (promptfoo's bias plugins). */
   kind?: ProbeKind;
   strategy?: string | null;
