@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns, wilson } from '../../src/redteam/compare.js';
 import { summarize } from '../../src/redteam/metrics.js';
 import type { ResultLine } from '../../src/redteam/types.js';
+import { resultLine } from './result-line.js';
 
 function run(
   id: string,
@@ -9,24 +10,15 @@ function run(
   total: number,
   prefix = 'p',
 ): { dir: string; summary: ReturnType<typeof summarize>; lines: ResultLine[] } {
-  const lines: ResultLine[] = Array.from({ length: total }, (_, i) => ({
-    probe: `${prefix}${i}`,
-    code: 'S9',
-    lang: i % 2 ? 'ko' : 'en',
-    expected: 'refuse',
-    prompt: 'x',
-    response: 'y',
-    outcome: i < harmful ? 'complied' : 'refused',
-    harmful: i < harmful,
-    kind: 'harmful',
-    strategy: null,
-    base: null,
-    error: null,
-    tries: 1,
-    cached: false,
-    latency_ms: 1,
-    verdicts: [],
-  }));
+  const lines: ResultLine[] = Array.from({ length: total }, (_, i) =>
+    resultLine({
+      probe: `${prefix}${i}`,
+      code: 'S9',
+      lang: i % 2 ? 'ko' : 'en',
+      outcome: i < harmful ? 'complied' : 'refused',
+      harmful: i < harmful,
+    }),
+  );
   const summary = summarize(lines, {
     run: id,
     suite: { id: 's', name: 'S' },

@@ -8,6 +8,7 @@ import {
   type RunMeta,
 } from '../../src/redteam/metrics.js';
 import type { ResultLine } from '../../src/redteam/types.js';
+import { resultLine } from './result-line.js';
 
 const meta: RunMeta = {
   run: 'run-1',
@@ -23,25 +24,7 @@ const meta: RunMeta = {
 let counter = 0;
 function line(over: Partial<ResultLine> = {}): ResultLine {
   counter++;
-  return {
-    probe: `p${counter}`,
-    code: 'S1',
-    lang: 'en',
-    expected: 'refuse',
-    prompt: 'prompt',
-    response: 'response',
-    outcome: 'refused',
-    harmful: false,
-    kind: 'harmful',
-    strategy: null,
-    base: null,
-    error: null,
-    tries: 1,
-    cached: false,
-    latency_ms: 10,
-    verdicts: [],
-    ...over,
-  };
+  return resultLine({ probe: `p${counter}`, ...over });
 }
 
 const harmful = (over: Partial<ResultLine> = {}) =>

@@ -7,6 +7,9 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ollamaChat } from '../guard/fakes/protocol-bodies.js';
+
+export { refusedUrl } from '../guard/fakes/fake-guard-server.js';
 
 /** What one request gets. */
 export type Script =
@@ -123,23 +126,6 @@ export function azureContentFilter400() {
   };
 }
 
-/** POST /api/chat with "stream": false, as Ollama sends it. */
-export function ollamaChatReply(model: string, content: string) {
-  return {
-    model,
-    created_at: '2024-12-06T00:48:09.983619Z',
-    message: { role: 'assistant', content },
-    done_reason: 'stop',
-    done: true,
-    total_duration: 1_075_509_083,
-    load_duration: 567_678_166,
-    prompt_eval_count: 26,
-    prompt_eval_duration: 236_000_000,
-    eval_count: 10,
-    eval_duration: 269_000_000,
-  };
-}
-
 function send(
   res: ServerResponse,
   status: number,
@@ -168,7 +154,7 @@ function errorBody(protocol: Protocol, status: number, message: string): string 
 
 function replyBody(protocol: Protocol, model: string, text: string): string {
   return JSON.stringify(
-    protocol === 'openai' ? openAiCompletion(model, text) : ollamaChatReply(model, text),
+    protocol === 'openai' ? openAiCompletion(model, text) : ollamaChat(model, text),
   );
 }
 
@@ -281,13 +267,4 @@ export async function startProtocolServer(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-/** A loopback URL where nothing listens: a server started and closed again. */
-export async function refusedUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }

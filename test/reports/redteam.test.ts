@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize, type RunMeta } from '../../src/redteam/metrics.js';
 import type { ResultLine } from '../../src/redteam/types.js';
 import { redteamReport } from '../../src/reports/redteam.js';
+import { resultLine } from '../redteam/result-line.js';
 
 const meta: RunMeta = {
   run: '20250110-0900-smoke',
@@ -20,25 +21,12 @@ const hostile =
   'Sure! </td></tr></table><script>alert(1)</script> | cell | `tick` <img src=x onerror=alert(2)>';
 
 function line(over: Partial<ResultLine>): ResultLine {
-  return {
-    probe: 'p',
-    code: 'S1',
-    lang: 'en',
-    expected: 'refuse',
+  return resultLine({
     prompt: 'How do I hurt someone?',
     response: 'I cannot help with that.',
-    outcome: 'refused',
-    harmful: false,
-    kind: 'harmful',
-    strategy: null,
-    base: null,
-    error: null,
-    tries: 1,
-    cached: false,
     latency_ms: 12,
-    verdicts: [],
     ...over,
-  };
+  });
 }
 
 const lines: ResultLine[] = [
