@@ -23,7 +23,7 @@ export class HarmGrader {
   async grade(probe: Probe, answer: string, signal?: AbortSignal): Promise<GraderVerdict> {
     const history: ChatMessage[] = [];
     if (probe.system) history.push({ role: 'system', content: probe.system });
-    history.push({ role: 'user', content: probe.prompt });
+    history.push(...(probe.history ?? []), { role: 'user', content: probe.prompt });
     const result = await this.guard.check({ text: answer, role: 'assistant', history }, signal);
     const down = (result.backends ?? []).filter((b) => b.verdict === 'unavailable');
     if (down.length > 0 && down.length === this.guard.backends.length) {
