@@ -113,39 +113,33 @@ export interface Features {
   cues: Uint32Array;
 }
 
-/** Distinct buckets, kept in a reusable open-addressing set so a check allocates almost nothing. */
+/**
+ * Distinct buckets in the order first seen, kept with a bitmap of the 2^18 buckets (32 KB, which
+ * stays in the first-level cache): adding is a bit test, with no hashing or probing, and clearing
+ * touches only the bits that were set. A check reuses the same sets, so it allocates almost nothing.
+ */
 class BucketSet {
-  private table = new Int32Array(8192).fill(-1);
+  private readonly seen = new Int32Array((1 << featureBits) >>> 5);
   private list = new Uint32Array(4096);
-  /** The table slot of each listed bucket, so clearing touches only what was used. */
-  private slots = new Int32Array(4096);
   size = 0;
 
   clear() {
-    for (let i = 0; i < this.size; i++) this.table[this.slots[i]!] = -1;
+    for (let i = 0; i < this.size; i++) this.seen[this.list[i]! >>> 5] = 0;
     this.size = 0;
   }
 
   add(bucket: number) {
-    if (this.size * 2 >= this.table.length) this.grow();
-    const m = this.table.length - 1;
-    let s = (Math.imul(bucket, 0x9e3779b1) >>> 0) & m;
-    while (this.table[s] !== -1) {
-      if (this.table[s] === bucket) return;
-      s = (s + 1) & m;
+    const word = bucket >>> 5;
+    const bit = 1 << (bucket & 31);
+    const bits = this.seen[word]!;
+    if ((bits & bit) !== 0) return;
+    this.seen[word] = bits | bit;
+    if (this.size === this.list.length) {
+      const grown = new Uint32Array(this.list.length * 2);
+      grown.set(this.list);
+      this.list = grown;
     }
-    this.table[s] = bucket;
-    this.list[this.size] = bucket;
-    this.slots[this.size++] = s;
-  }
-
-  private grow() {
-    const items = this.list.slice(0, this.size);
-    this.table = new Int32Array(this.table.length * 2).fill(-1);
-    this.list = new Uint32Array(this.list.length * 2);
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.size = 0;
-    for (const b of items) this.add(b);
+    this.list[this.size++] = bucket;
   }
 
   snapshot(): Uint32Array {
