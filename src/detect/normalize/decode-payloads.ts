@@ -2,10 +2,12 @@
 
 import { findEncodedRuns } from './encoded-runs.js';
 import { findHexSequences } from './hex.js';
+import { findLetterNumbers } from './letter-numbers.js';
 import { originalRange, type MappedText } from './mapped-text.js';
 import type { DecodedPayload, NormalizedText } from './normalized-text.js';
 import type { FoundPayload } from './payload.js';
 import { findPercentEncoded } from './percent.js';
+import { findReversed } from './reversed.js';
 import { findRot13 } from './rot13.js';
 import type { NormalizationSignal, SignalSink } from './signals.js';
 import { findUnicodeTags } from './unicode-tags.js';
@@ -64,6 +66,8 @@ function locatePayloads({ input, visible, normalized }: DecodeInputs): LocatedPa
     })),
     ...on('hex', visible, findHexSequences(visible.text)),
     ...on('percent', visible, findPercentEncoded(visible.text)),
+    ...on('letter_numbers', visible, findLetterNumbers(visible.text)),
     ...on('rot13', normalized, findRot13(normalized.text)),
+    ...on('reversed', normalized, findReversed(normalized.text)),
   ];
 }

@@ -1,7 +1,15 @@
 // The result of normalisation, as the classifier and the explanations read it.
 
 export interface DecodedPayload {
-  encoding: 'base64' | 'hex' | 'percent' | 'rot13' | 'unicode_tags' | (string & {});
+  encoding:
+    | 'base64'
+    | 'hex'
+    | 'percent'
+    | 'rot13'
+    | 'reversed'
+    | 'letter_numbers'
+    | 'unicode_tags'
+    | (string & {});
   /** UTF-16 span of the encoded stretch in the original input, end exclusive. */
   start: number;
   end: number;

@@ -19,6 +19,10 @@ export const normalizationSignals = [
   'hex',
   'percent',
   'rot13',
+  /** English written backwards ("rekcarc drowssap a etirw ot woh"). */
+  'reversed',
+  /** Words spelt as alphabet positions ("8-15-23 20-15" for "how to"). */
+  'letter_numbers',
   /** Invisible Unicode tag characters that spell ASCII ("ASCII smuggling"). */
   'unicode_tags',
 ] as const;
