@@ -2,7 +2,8 @@
 // development datasets and writes src/detect/model/weights.generated.ts. Reproducible: the data
 // order, the folds and every random choice come from fixed seeds.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { segments } from '../src/detect/segments.js';
@@ -14,6 +15,7 @@ import {
   type Features,
 } from '../src/detect/features.js';
 import { heads, thresholdSet, type EncodedModel } from '../src/detect/model.js';
+import { encodedModel } from '../src/detect/model/weights.generated.js';
 import { prepare } from '../src/detect/prepare.js';
 import { datasetsRoot, loadAll, type LabeledText } from '../evaluation/datasets.js';
 import { bipiaInjections } from '../evaluation/bipia.js';
@@ -47,13 +49,18 @@ const requestSources = new Set(['authored', 'supplement', 'advbench', 'jbb', 'bi
 export function targets(t: LabeledText): Int8Array {
   const y = new Int8Array(H).fill(0);
   const unknownHarm = t.unsafe && t.hazards.length === 0 && t.attack === null;
+  // An attack labelled with no hazard code often still carries a harmful request ("8-15-23 20-15
+  // 13-1-11-5 1 2-15-13-2" decodes to "how to make a bomb"): its text says nothing about the
+  // hazard heads. As a negative it taught S9 that a bomb request is not S9.
+  const unlabelledHazard = t.unsafe && t.hazards.length === 0;
   heads.forEach((head, h) => {
     if (head === 'harm' || head === 'tox') return;
-    if (head === 'A1' || head === 'A2') y[h] = t.attack === head ? 1 : 0;
+    const attackHead = head === 'A1' || head === 'A2';
+    if (attackHead) y[h] = t.attack === head ? 1 : 0;
     // An injected document is mostly a clean document; its injected sentence teaches A1 instead.
     if (head === 'A1' && t.source === 'bipia' && t.attack === 'A1') y[h] = -1;
     else if (t.hazards.includes(head as HazardCode)) y[h] = 1;
-    else if (unknownHarm) y[h] = -1;
+    else if (unknownHarm || (unlabelledHazard && !attackHead)) y[h] = -1;
   });
   // The harm head learns "a request for something harmful"; hateful comments are not requests.
   if (!requestSources.has(t.source)) y[harm] = -1;
@@ -173,6 +180,12 @@ function quantize(weights: Float32Array, biases: Float32Array) {
   return { q, scales, biases: Array.from(biases) };
 }
 
+const oofCache = 'training/.cache/oof.json';
+
+function weightsDigest(weights: Uint8Array): string {
+  return createHash('sha256').update(weights).digest('hex');
+}
+
 function main() {
   const started = Date.now();
   const rows = loadAll('train').sort((a, b) => fnv1a(a.id) - fnv1a(b.id));
@@ -203,25 +216,9 @@ function main() {
     process.stderr.write(`fold ${k + 1}/5 done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
   const sets = rows.map((r) => thresholdSet(prepare(r.text).text));
-  mkdirSync('training/.cache', { recursive: true });
-  writeFileSync(
-    'training/.cache/oof.json',
-    JSON.stringify({
-      heads,
-      rows: rows.map((r, i) => ({
-        id: r.id,
-        set: sets[i],
-        source: r.source,
-        kind: r.kind,
-        lang: r.lang,
-        hazards: r.hazards,
-        attack: r.attack,
-        unsafe: r.unsafe,
-      })),
-      oof: Array.from(oof, (v) => Number(v.toFixed(3))),
-    }),
-  );
-  const { thresholds, report } = chooseThresholdsByLanguage(rows, sets, oof);
+  const rounded = Float32Array.from(oof, (v) => Number(v.toFixed(3)));
+  // Chosen from the cached, rounded scores, so `--thresholds-only` gives the same thresholds.
+  const { thresholds, report } = chooseThresholdsByLanguage(rows, sets, rounded);
   const final = train([...examples, ...extra.map((x) => x.e)]);
   const { q, scales, biases } = quantize(final.weights, final.biases);
   const encoded: EncodedModel = {
@@ -242,6 +239,27 @@ function main() {
     },
   };
   writeModel(encoded);
+  // Written last, with the weights it belongs to: out-of-fold scores from another run would give
+  // thresholds for a model that is not the one shipped.
+  mkdirSync('training/.cache', { recursive: true });
+  writeFileSync(
+    oofCache,
+    JSON.stringify({
+      heads,
+      weights: weightsDigest(encoded.weights),
+      rows: rows.map((r, i) => ({
+        id: r.id,
+        set: sets[i],
+        source: r.source,
+        kind: r.kind,
+        lang: r.lang,
+        hazards: r.hazards,
+        attack: r.attack,
+        unsafe: r.unsafe,
+      })),
+      oof: Array.from(rounded),
+    }),
+  );
   writeFileSync(
     'training/last-run.json',
     `${JSON.stringify({ ...encoded, weights: `${q.length} int8` }, null, 2)}\n`,
@@ -251,4 +269,54 @@ function main() {
   );
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+interface OofCache {
+  heads: string[];
+  /** SHA-256 of the weights trained in the same run. */
+  weights: string;
+  rows: (Pick<LabeledText, 'id' | 'source' | 'kind' | 'unsafe' | 'attack'> & {
+    set: ReturnType<typeof thresholdSet>;
+  })[];
+  oof: number[];
+}
+
+/**
+ * `npm run train:detect -- --thresholds-only`: chooses the thresholds again from the out-of-fold
+ * scores the last full run cached, and keeps the weights. For changing how thresholds are chosen
+ * without a five-minute retrain; the result equals a full run's when the weights have not changed.
+ */
+function thresholdsOnly() {
+  if (!existsSync(oofCache)) {
+    throw new Error(`${oofCache} is missing: run \`npm run train:detect\` once first`);
+  }
+  const cache = JSON.parse(readFileSync(oofCache, 'utf8')) as OofCache;
+  if (cache.heads.join() !== heads.join()) {
+    throw new Error(`${oofCache} was written for other heads: run \`npm run train:detect\``);
+  }
+  const current = encodedModel();
+  if (cache.weights !== weightsDigest(current.weights)) {
+    throw new Error(
+      `${oofCache} comes from a run whose weights are not src/detect/model/weights.bin: run \`npm run train:detect\``,
+    );
+  }
+  const { thresholds, report } = chooseThresholdsByLanguage(
+    cache.rows,
+    cache.rows.map((r) => r.set),
+    Float32Array.from(cache.oof),
+  );
+  const encoded: EncodedModel = {
+    ...current,
+    thresholds,
+    provenance: { ...current.provenance, oof: report },
+  };
+  writeModel(encoded);
+  writeFileSync(
+    'training/last-run.json',
+    `${JSON.stringify({ ...encoded, weights: `${current.weights.length} int8` }, null, 2)}\n`,
+  );
+  process.stderr.write('thresholds chosen again; figures in training/last-run.json\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--thresholds-only')) thresholdsOnly();
+  else main();
+}
