@@ -186,8 +186,19 @@ function weightsDigest(weights: Uint8Array): string {
   return createHash('sha256').update(weights).digest('hex');
 }
 
+/** `--seed N` shuffles the training examples differently (default 7): for measuring how much the figures move between retrains. */
+function seedOption(): number | undefined {
+  const at = process.argv.indexOf('--seed');
+  if (at < 0) return undefined;
+  const seed = Number(process.argv[at + 1]);
+  if (!Number.isInteger(seed))
+    throw new Error(`--seed takes an integer, got ${process.argv[at + 1]}`);
+  return seed;
+}
+
 function main() {
   const started = Date.now();
+  const seed = seedOption();
   const rows = loadAll('train').sort((a, b) => fnv1a(a.id) - fnv1a(b.id));
   process.stderr.write(`training on ${rows.length} train-split texts from ${datasetsRoot}\n`);
   const examples = rows.map(toExample);
@@ -206,10 +217,13 @@ function main() {
   }
   const oof = new Float32Array(rows.length * H);
   for (let k = 0; k < 5; k++) {
-    const model = train([
-      ...examples.filter((_, i) => folds[i] !== k),
-      ...extra.filter((x) => x.fold !== k).map((x) => x.e),
-    ]);
+    const model = train(
+      [
+        ...examples.filter((_, i) => folds[i] !== k),
+        ...extra.filter((x) => x.fold !== k).map((x) => x.e),
+      ],
+      { seed },
+    );
     examples.forEach((e, i) => {
       if (folds[i] === k) oof.set(withSentences(model, e, model.logits(e)), i * H);
     });
@@ -219,7 +233,7 @@ function main() {
   const rounded = Float32Array.from(oof, (v) => Number(v.toFixed(3)));
   // Chosen from the cached, rounded scores, so `--thresholds-only` gives the same thresholds.
   const { thresholds, report } = chooseThresholdsByLanguage(rows, sets, rounded);
-  const final = train([...examples, ...extra.map((x) => x.e)]);
+  const final = train([...examples, ...extra.map((x) => x.e)], { seed });
   const { q, scales, biases } = quantize(final.weights, final.biases);
   const encoded: EncodedModel = {
     version: 1,
@@ -235,6 +249,7 @@ function main() {
       split: 'train (FNV-1a of the id, evaluation/split.ts); the test split was never used',
       examples: rows.length,
       folds: 5,
+      ...(seed === undefined ? {} : { seed }),
       oof: report,
     },
   };
