@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { detect, type Detection } from '../src/detect/detector.js';
 import type { HazardCode } from '../src/detect/types.js';
+import { wilson } from '../src/redteam/compare.js';
 import type { DetectionQuality, QualityRow } from '../src/reports/quality.js';
 import {
   datasetsAvailable,
@@ -28,6 +29,9 @@ export interface Row {
   recall: number | null;
   f1: number | null;
   fpr: number | null;
+  /** 95% Wilson intervals: on 15 held-out attacks one text moves recall by 7 points. */
+  recallInterval: [number, number] | null;
+  fprInterval: [number, number] | null;
   threshold: string;
 }
 
@@ -45,6 +49,11 @@ const unsafe = (d: Detection) => d.categories.length > 0 || d.attack.detected;
 
 function heldOut(source: Source, filter: (t: LabeledText) => boolean = () => true) {
   return load(source).filter((t) => t.split === 'test' && !seenHeldOut.has(t.id) && filter(t));
+}
+
+function interval(k: number, n: number): [number, number] {
+  const [low, high] = wilson(k, n);
+  return [Number(low.toFixed(3)), Number(high.toFixed(3))];
 }
 
 /** Precision, recall, F1 and false-positive rate of `flag` on positives and negatives. */
@@ -76,6 +85,8 @@ export function score(
     recall,
     f1,
     fpr: neg.length ? r(fp / neg.length) : null,
+    recallInterval: pos.length ? interval(tp, pos.length) : null,
+    fprInterval: neg.length ? interval(fp, neg.length) : null,
     threshold,
   };
 }
@@ -227,10 +238,23 @@ function hate(): Row[] {
 
 function print(rows: Row[]) {
   const fmt = (x: number | null) => (x === null ? '  -  ' : x.toFixed(3));
+  const range = (x: [number, number] | null) =>
+    x === null ? '     -     ' : `${x[0].toFixed(2)}–${x[1].toFixed(2)}`;
   console.log(
-    ['task', 'dataset', 'lang', 'pos', 'neg', 'precision', 'recall', 'F1', 'FPR', 'threshold'].join(
-      ' | ',
-    ),
+    [
+      'task',
+      'dataset',
+      'lang',
+      'pos',
+      'neg',
+      'precision',
+      'recall',
+      'recall 95%',
+      'F1',
+      'FPR',
+      'FPR 95%',
+      'threshold',
+    ].join(' | '),
   );
   for (const r of rows) {
     console.log(
@@ -242,8 +266,10 @@ function print(rows: Row[]) {
         r.negatives,
         fmt(r.precision),
         fmt(r.recall),
+        range(r.recallInterval),
         fmt(r.f1),
         fmt(r.fpr),
+        range(r.fprInterval),
         r.threshold,
       ].join(' | '),
     );
