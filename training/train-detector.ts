@@ -182,6 +182,22 @@ function quantize(weights: Float32Array, biases: Float32Array) {
 
 const oofCache = 'training/.cache/oof.json';
 
+/** The model's figures without its weights, in one key order whichever way it was written. */
+function writeLastRun(encoded: EncodedModel) {
+  const { version, bits, heads: names, scales, biases, thresholds, weights, provenance } = encoded;
+  const summary = {
+    version,
+    bits,
+    heads: names,
+    scales,
+    biases,
+    thresholds,
+    weights: `${weights.length} int8`,
+    provenance,
+  };
+  writeFileSync('training/last-run.json', `${JSON.stringify(summary, null, 2)}\n`);
+}
+
 function weightsDigest(weights: Uint8Array): string {
   return createHash('sha256').update(weights).digest('hex');
 }
@@ -275,10 +291,7 @@ function main() {
       oof: Array.from(rounded),
     }),
   );
-  writeFileSync(
-    'training/last-run.json',
-    `${JSON.stringify({ ...encoded, weights: `${q.length} int8` }, null, 2)}\n`,
-  );
+  writeLastRun(encoded);
   process.stderr.write(
     `done in ${Math.round((Date.now() - started) / 1000)} s; thresholds and fold figures in training/last-run.json\n`,
   );
@@ -324,10 +337,7 @@ function thresholdsOnly() {
     provenance: { ...current.provenance, oof: report },
   };
   writeModel(encoded);
-  writeFileSync(
-    'training/last-run.json',
-    `${JSON.stringify({ ...encoded, weights: `${current.weights.length} int8` }, null, 2)}\n`,
-  );
+  writeLastRun(encoded);
   process.stderr.write('thresholds chosen again; figures in training/last-run.json\n');
 }
 
