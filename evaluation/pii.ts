@@ -1,14 +1,14 @@
 // Precision, recall and decoys of the PII detector on the labelled dataset, per type and overall.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { findPii } from '../src/detect/pii/index.js';
 import { piiTypes, type PiiFinding, type PiiType } from '../src/detect/types.js';
+import { datasetsRoot } from './datasets.js';
 import { splitOf } from './split.js';
 
-/** The dataset lives beside the repository: `../shared/datasets/pii/dev.jsonl` from its root. */
-export const piiDatasetPath = fileURLToPath(
-  new URL('../../shared/datasets/pii/dev.jsonl', import.meta.url),
-);
+/** `pii/dev.jsonl` under the development datasets (`../shared/datasets`, or `ANJEON_DATASETS`). */
+export const piiDatasetPath = join(datasetsRoot, 'pii', 'dev.jsonl');
 
 export interface PiiRecord {
   id: string;
