@@ -92,6 +92,11 @@ export function train(examples: Example[], options: TrainOptions = {}): Trained 
       }
     }
   }
+  return linearModel(weights, biases);
+}
+
+function linearModel(weights: Float32Array, biases: Float32Array): Trained {
+  const H = biases.length;
   return {
     weights,
     biases,
@@ -103,4 +108,30 @@ export function train(examples: Example[], options: TrainOptions = {}): Trained 
       return out;
     },
   };
+}
+
+/**
+ * One model trained per seed (each a different order of the examples), averaged. The model is
+ * linear, so the average's logit is the mean of the members' logits: an ensemble that scores at
+ * the cost of one model. A single order moved the small held-out rates by up to 15 points from
+ * one seed to the next (two seeds flagged 0 and 5 of the same 34 safe prompts).
+ */
+export function trainAveraged(
+  examples: Example[],
+  seeds: readonly number[],
+  options: TrainOptions = {},
+): Trained {
+  let sum: Trained | undefined;
+  for (const seed of seeds) {
+    const model = train(examples, { ...options, seed });
+    if (!sum) sum = model;
+    else {
+      for (let k = 0; k < sum.weights.length; k++) sum.weights[k]! += model.weights[k]!;
+      for (let h = 0; h < sum.biases.length; h++) sum.biases[h]! += model.biases[h]!;
+    }
+  }
+  if (!sum) throw new Error('trainAveraged needs at least one seed');
+  for (let k = 0; k < sum.weights.length; k++) sum.weights[k] = sum.weights[k]! / seeds.length;
+  for (let h = 0; h < sum.biases.length; h++) sum.biases[h] = sum.biases[h]! / seeds.length;
+  return linearModel(sum.weights, sum.biases);
 }

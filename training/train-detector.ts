@@ -23,7 +23,7 @@ import { fnv1a } from '../evaluation/split.js';
 import type { HazardCode } from '../src/detect/types.js';
 import { evadedCopy } from './evasions.js';
 import { chooseThresholdsByLanguage, commentSources } from './thresholds.js';
-import { train, type Example, type Trained } from './logistic.js';
+import { trainAveraged, type Example, type Trained } from './logistic.js';
 
 const H = heads.length;
 const harm = heads.indexOf('harm');
@@ -202,19 +202,23 @@ function weightsDigest(weights: Uint8Array): string {
   return createHash('sha256').update(weights).digest('hex');
 }
 
-/** `--seed N` shuffles the training examples differently (default 7): for measuring how much the figures move between retrains. */
-function seedOption(): number | undefined {
-  const at = process.argv.indexOf('--seed');
-  if (at < 0) return undefined;
-  const seed = Number(process.argv[at + 1]);
-  if (!Number.isInteger(seed))
-    throw new Error(`--seed takes an integer, got ${process.argv[at + 1]}`);
-  return seed;
+/**
+ * `--seeds 7,11,23` (the default): one model per seed, each a different order of the examples,
+ * averaged (training/logistic.ts). `--seeds 11` trains one, to see how far a single order moves.
+ */
+function seedsOption(): number[] {
+  const at = process.argv.indexOf('--seeds');
+  if (at < 0) return [7, 11, 23];
+  const raw = process.argv[at + 1] ?? '';
+  const seeds = raw.split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
+  if (!seeds.every(Number.isInteger))
+    throw new Error(`--seeds takes integers separated by commas, got ${process.argv[at + 1]}`);
+  return seeds;
 }
 
 function main() {
   const started = Date.now();
-  const seed = seedOption();
+  const seeds = seedsOption();
   const rows = loadAll('train').sort((a, b) => fnv1a(a.id) - fnv1a(b.id));
   process.stderr.write(`training on ${rows.length} train-split texts from ${datasetsRoot}\n`);
   const examples = rows.map(toExample);
@@ -233,12 +237,12 @@ function main() {
   }
   const oof = new Float32Array(rows.length * H);
   for (let k = 0; k < 5; k++) {
-    const model = train(
+    const model = trainAveraged(
       [
         ...examples.filter((_, i) => folds[i] !== k),
         ...extra.filter((x) => x.fold !== k).map((x) => x.e),
       ],
-      { seed },
+      seeds,
     );
     examples.forEach((e, i) => {
       if (folds[i] === k) oof.set(withSentences(model, e, model.logits(e)), i * H);
@@ -249,7 +253,7 @@ function main() {
   const rounded = Float32Array.from(oof, (v) => Number(v.toFixed(3)));
   // Chosen from the cached, rounded scores, so `--thresholds-only` gives the same thresholds.
   const { thresholds, report } = chooseThresholdsByLanguage(rows, sets, rounded);
-  const final = train([...examples, ...extra.map((x) => x.e)], { seed });
+  const final = trainAveraged([...examples, ...extra.map((x) => x.e)], seeds);
   const { q, scales, biases } = quantize(final.weights, final.biases);
   const encoded: EncodedModel = {
     version: 1,
@@ -265,7 +269,7 @@ function main() {
       split: 'train (FNV-1a of the id, evaluation/split.ts); the test split was never used',
       examples: rows.length,
       folds: 5,
-      ...(seed === undefined ? {} : { seed }),
+      seeds,
       oof: report,
     },
   };
