@@ -314,7 +314,7 @@ interface OofCache {
 /**
  * `npm run train:detect -- --thresholds-only`: chooses the thresholds again from the out-of-fold
  * scores the last full run cached, and keeps the weights. For changing how thresholds are chosen
- * without a five-minute retrain; the result equals a full run's when the weights have not changed.
+ * without an eleven-minute retrain; the result equals a full run's when the weights have not changed.
  */
 function thresholdsOnly() {
   if (!existsSync(oofCache)) {
