@@ -27,6 +27,19 @@ const lines = (dir: string) =>
     .split('\n')
     .map((l) => JSON.parse(l) as ResultLine);
 
+/** `anjeon redteam run SUITE --target TARGET --out OUT`, then any further options. */
+const runArgs = (suite: string, targetSpec: string, out: string, ...more: string[]) => [
+  'redteam',
+  'run',
+  '--suite',
+  suite,
+  '--target',
+  targetSpec,
+  '--out',
+  out,
+  ...more,
+];
+
 describe('anjeon redteam', () => {
   it('lists the built-in suites, with a smoke suite of 20-100 Korean and English probes', async () => {
     const r = await cli(['redteam', 'suites', '--json']);
@@ -48,19 +61,7 @@ describe('anjeon redteam', () => {
 
   it('runs a suite with strategies and prints the CONTRACTS.md summary; Korean probes reach the target in Korean', async () => {
     const out = join(work, 'run-json');
-    const r = await cli([
-      'redteam',
-      'run',
-      '--suite',
-      'smoke',
-      '--target',
-      target,
-      '--strategies',
-      'jamo,roleplay',
-      '--out',
-      out,
-      '--json',
-    ]);
+    const r = await cli(runArgs('smoke', target, out, '--strategies', 'jamo,roleplay', '--json'));
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as Record<string, unknown>;
     for (const key of [
@@ -135,18 +136,7 @@ describe('anjeon redteam', () => {
       (await run(['model', 'add', 'acme-chat', '--frameworks', 'acme-release-redteam-2026'])).code,
     ).toBe(0);
     const out = join(work, 'run-recorded');
-    const r = await run([
-      'redteam',
-      'run',
-      '--suite',
-      'smoke',
-      '--target',
-      target,
-      '--out',
-      out,
-      '--model',
-      'acme-chat',
-    ]);
+    const r = await run(runArgs('smoke', target, out, '--model', 'acme-chat'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('read by acme-release-redteam-2026 (jailbreak_robustness)');
     const card = JSON.parse((await run(['scorecard', 'acme-chat', '--json'])).stdout) as {
@@ -176,74 +166,30 @@ describe('anjeon redteam', () => {
     const env = { ANJEON_HOME: join(work, 'home-empty') };
     await cli(['init'], { env });
     const out = join(work, 'never');
-    const unknown = await cli(
-      ['redteam', 'run', '--suite', 'smoke', '--target', target, '--out', out, '--model', 'nobody'],
-      { env },
-    );
+    const unknown = await cli(runArgs('smoke', target, out, '--model', 'nobody'), { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('nobody');
     expect(existsSync(out)).toBe(false);
-    const bad = await cli([
-      'redteam',
-      'run',
-      '--suite',
-      'smoke',
-      '--target',
-      'http://127.0.0.1:1',
-      '--out',
-      out,
-    ]);
+    const bad = await cli(runArgs('smoke', 'http://127.0.0.1:1', out));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--target');
-    const missing = await cli([
-      'redteam',
-      'run',
-      '--suite',
-      'no-such-suite',
-      '--target',
-      target,
-      '--out',
-      out,
-    ]);
+    const missing = await cli(runArgs('no-such-suite', target, out));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('smoke');
   });
 
   it('runs only the languages and codes asked for, and says what exists when nothing matches', async () => {
     const out = join(work, 'run-filtered');
-    const r = await cli([
-      'redteam',
-      'run',
-      '--suite',
-      'harmful',
-      '--languages',
-      'ko',
-      '--codes',
-      'S9,S11',
-      '--target',
-      target,
-      '--out',
-      out,
-      '--json',
-    ]);
+    const r = await cli(
+      runArgs('harmful', target, out, '--languages', 'ko', '--codes', 'S9,S11', '--json'),
+    );
     expect(r.code).toBe(0);
     const results = lines(out);
     expect(results).toHaveLength(6);
     expect(new Set(results.map((l) => `${l.lang} ${l.code}`))).toEqual(
       new Set(['ko S9', 'ko S11']),
     );
-    const none = await cli([
-      'redteam',
-      'run',
-      '--suite',
-      'smoke',
-      '--codes',
-      'S99',
-      '--target',
-      target,
-      '--out',
-      join(work, 'x'),
-    ]);
+    const none = await cli(runArgs('smoke', target, join(work, 'x'), '--codes', 'S99'));
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('codes A1, A2, S1');
   });
@@ -253,22 +199,7 @@ describe('anjeon redteam', () => {
     const out = join(work, 'run-secret');
     const cache = join(work, 'cache');
     const env = { ANJEON_TARGET_API_KEY: secret };
-    const r = await cli(
-      [
-        'redteam',
-        'run',
-        '--suite',
-        'smoke',
-        '--target',
-        target,
-        '--out',
-        out,
-        '--cache',
-        cache,
-        '--json',
-      ],
-      { env },
-    );
+    const r = await cli(runArgs('smoke', target, out, '--cache', cache, '--json'), { env });
     expect(r.code).toBe(0);
     const report = await cli(['redteam', 'report', out, '--format', 'html'], { env });
     const files = [
@@ -321,18 +252,9 @@ describe('anjeon redteam', () => {
       const safe = join(work, 'run-refuser');
       expect(
         (
-          await cli([
-            'redteam',
-            'run',
-            '--suite',
-            'smoke',
-            '--strategies',
-            'jamo,roleplay',
-            '--target',
-            `openai:${refuser.url}#m`,
-            '--out',
-            safe,
-          ])
+          await cli(
+            runArgs('smoke', `openai:${refuser.url}#m`, safe, '--strategies', 'jamo,roleplay'),
+          )
         ).code,
       ).toBe(0);
       const naive = join(work, 'run-json');
