@@ -83,6 +83,9 @@ export async function benchGuard(checks: number): Promise<BenchResult> {
 
   const short = await latency(check, texts(200, checks, 1));
   const long = await latency(check, texts(2048, Math.ceil(checks / 4), 2));
+  // A fetched page or tool output: every sentence is scored a second time, on document features.
+  const asDocument = (text: string) => guard.check({ text, role: 'document' });
+  const document = await latency(asDocument, texts(2048, Math.ceil(checks / 4), 3));
   const proxy = await benchProxy(Math.min(2000, checks / 5));
   return {
     name: `guard: builtin backend, ${checks} checks of 200 B and ${Math.ceil(checks / 4)} of 2 KB, one core`,
@@ -93,6 +96,8 @@ export async function benchGuard(checks: number): Promise<BenchResult> {
       'check 2 KB p99 (ms)': long.p99,
       'checks/s, 200 B, one core': short.perSecond,
       'checks/s, 2 KB, one core': long.perSecond,
+      'check 2 KB as a document p50 (ms)': document.p50,
+      'checks/s, 2 KB as a document, one core': document.perSecond,
       'detector import, tsx (ms)': ms(imported),
       'model decode (ms)': ms(decoded),
       ...proxy,

@@ -80,6 +80,12 @@ function tasks(dir: string): Task[] {
 /** For each attacked text's id, the instruction injected into it (the training script learns from it alone). */
 export const bipiaInjections = new Map<string, string>();
 
+/**
+ * For each text's id, the document alone (with the injection, when attacked): what a service
+ * passes as third-party content (`role: document`), without the user's request around it.
+ */
+export const bipiaDocuments = new Map<string, string>();
+
 export function bipia(dir: string): LabeledText[] {
   const textAttacks = Object.values(
     JSON.parse(readFileSync(join(dir, 'text_attack_train.json'), 'utf8')) as Attacks,
@@ -97,6 +103,7 @@ export function bipia(dir: string): LabeledText[] {
   for (const t of tasks(dir)) {
     const split = splitOf(`bipia-context:${t.id}`);
     const base = { source: 'bipia' as const, lang: 'en' as const, hazards: [], split };
+    bipiaDocuments.set(`bipia:${t.id}:clean`, t.doc);
     out.push({
       ...base,
       id: `bipia:${t.id}:clean`,
@@ -110,11 +117,13 @@ export function bipia(dir: string): LabeledText[] {
     if (pool.length === 0) continue;
     const h = fnv1a(t.id);
     const attack = pool[h % pool.length]!;
+    const attacked = inject(t.doc, attack, h % 3);
     bipiaInjections.set(`bipia:${t.id}:attacked`, attack);
+    bipiaDocuments.set(`bipia:${t.id}:attacked`, attacked);
     out.push({
       ...base,
       id: `bipia:${t.id}:attacked`,
-      text: t.prompt(inject(t.doc, attack, h % 3)),
+      text: t.prompt(attacked),
       attack: 'A1',
       unsafe: true,
       kind: `injected_${t.kind}`,

@@ -16,6 +16,7 @@ import {
   type LabeledText,
   type Source,
 } from './datasets.js';
+import { bipiaDocuments } from './bipia.js';
 import { evaluatePii, type PiiEvaluation } from './pii.js';
 import { seenHeldOut } from './seen.js';
 
@@ -41,6 +42,20 @@ function judged(t: LabeledText): Detection {
   if (!d) {
     d = detect(t.text, { pii: false });
     cache.set(t.id, d);
+  }
+  return d;
+}
+
+/**
+ * The text checked as third-party content (`role: document`): for BIPIA the document alone, as a
+ * service passes a fetched email or page; otherwise the text itself.
+ */
+const asDocuments = new Map<string, Detection>();
+function judgedAsDocument(t: LabeledText): Detection {
+  let d = asDocuments.get(t.id);
+  if (!d) {
+    d = detect(bipiaDocuments.get(t.id) ?? t.text, { role: 'document', pii: false });
+    asDocuments.set(t.id, d);
   }
   return d;
 }
@@ -206,6 +221,32 @@ function promptAttacks(): Row[] {
       (t) => judged(t).attack.detected,
     ),
   );
+  rows.push(
+    score(
+      'prompt attacks (flagged A1/A2)',
+      'BIPIA documents alone, checked as role document',
+      'en',
+      injected,
+      clean,
+      (t) => judgedAsDocument(t).attack.detected,
+    ),
+  );
+  // Third-party text with no instruction in it: comments, hateful or not, checked as documents.
+  for (const lang of ['ko', 'en'] as const) {
+    const comments = (['kmhas', 'beep', 'kosbi', 'davidson'] as const).flatMap((source) =>
+      heldOut(source, (t) => t.lang === lang),
+    );
+    rows.push(
+      score(
+        'prompt attacks (flagged A1/A2)',
+        'comments (K-MHaS, BEEP!, KoSBi, Davidson) checked as role document',
+        lang,
+        [],
+        comments,
+        (t) => judgedAsDocument(t).attack.detected,
+      ),
+    );
+  }
   return rows;
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { segments } from '../src/detect/segments.js';
 import {
+  asDocument,
   cueHits,
   extractFeatures,
   featureBits,
@@ -18,7 +19,7 @@ import { heads, thresholdSet, type EncodedModel } from '../src/detect/model.js';
 import { encodedModel } from '../src/detect/model/weights.generated.js';
 import { prepare } from '../src/detect/prepare.js';
 import { datasetsRoot, loadAll, type LabeledText } from '../evaluation/datasets.js';
-import { bipiaInjections } from '../evaluation/bipia.js';
+import { bipiaDocuments, bipiaInjections } from '../evaluation/bipia.js';
 import { fnv1a } from '../evaluation/split.js';
 import type { HazardCode } from '../src/detect/types.js';
 import { evadedCopy } from './evasions.js';
@@ -161,6 +162,126 @@ function segmentExamples(t: LabeledText, e: Featured, injected: string | undefin
   });
 }
 
+/** The pieces the document check scores (detector.ts): each sentence, or the whole text when short. */
+function documentPieces(text: string): Features[] {
+  const p = prepare(text);
+  const { whole, sentences } = textFeatures(p.text, p.signals);
+  return sentences.length > 0 ? sentences : [whole];
+}
+
+/** How much a clean document sentence or a comment counts against the document check. */
+const documentNegativeWeight = 0.5;
+
+/**
+ * Examples for the document check: A1 on document features (features.ts `asDocument`).
+ *
+ * - An instruction injected into a BIPIA document is positive: for a code attack its first line,
+ *   the instruction (the code under it is code, like the code of a clean answer).
+ * - A sentence of a prompt written as an attack that carries an attack cue is positive too: a
+ *   jailbreak pasted into a page is an injection there.
+ * - Every sentence of a clean BIPIA document (emails, tables, code answers), and every third
+ *   comment of the hate and offence sets (third-party text in both languages), is negative.
+ */
+export function documentExamples(t: LabeledText, e: Featured): Example[] {
+  const whole: Features = {
+    indices: e.indices,
+    count: e.indices.length,
+    value: e.value,
+    cues: e.cues,
+  };
+  const y = (positive: boolean) => {
+    const out = new Int8Array(H).fill(-1);
+    out[a1] = positive ? 1 : 0;
+    return out;
+  };
+  const example = (f: Features, positive: boolean, weight: number): Example => {
+    const d = asDocument(f);
+    return { indices: d.indices, value: d.value, cues: d.cues, y: y(positive), weight };
+  };
+  if (t.source === 'bipia') {
+    const injected = bipiaInjections.get(t.id);
+    if (injected !== undefined) {
+      const pieces = documentPieces(injected);
+      const instruction = t.kind === 'injected_code' ? pieces.slice(0, 1) : pieces;
+      return instruction.map((f) => example(f, true, 1));
+    }
+    return documentPieces(bipiaDocuments.get(t.id) ?? '').map((f) =>
+      example(f, false, documentNegativeWeight),
+    );
+  }
+  if (commentSources.has(t.source))
+    return fnv1a(`document:${t.id}`) % 3 === 0
+      ? [example(whole, false, documentNegativeWeight)]
+      : [];
+  if ((t.source === 'authored' || t.source === 'supplement') && t.attack !== null) {
+    const weight = sourceWeight[t.source]!;
+    if (e.sentences.length === 0) return [example(whole, true, weight)];
+    const pieces = segments(e.normalized);
+    return e.sentences.flatMap((f, k) => {
+      const hits = cueHits(pieces[k] ?? '').codes;
+      return hits.has('A1') || hits.has('A2') ? [example(f, true, weight)] : [];
+    });
+  }
+  return [];
+}
+
+/** The document check's A1 logit for a text, from a model in training. */
+function documentLogit(model: Trained, text: string): number {
+  let best = -Infinity;
+  for (const f of documentPieces(text)) best = Math.max(best, model.logits(asDocument(f))[a1]!);
+  return best;
+}
+
+/** The document text a row stands for: the BIPIA document alone, or the comment itself. */
+function documentText(t: LabeledText): string | null {
+  if (t.source === 'bipia') return bipiaDocuments.get(t.id) ?? null;
+  return commentSources.has(t.source) ? t.text : null;
+}
+
+/**
+ * The document threshold: a budget on out-of-fold false positives only, in each group of texts
+ * that carry no instruction (clean BIPIA documents, Korean comments, English comments), taking
+ * the strictest. Chosen from negatives alone, so attack strings shared across folds cannot
+ * flatter it; the recall it gives is reported, not used.
+ */
+const documentBudget = 0.015;
+
+export function chooseDocumentThreshold(
+  rows: LabeledText[],
+  logits: Map<number, number>,
+): { threshold: number; report: Record<string, unknown> } {
+  const groupOf = (t: LabeledText) =>
+    t.source === 'bipia' ? 'bipia clean' : t.lang === 'ko' ? 'comments ko' : 'comments en';
+  const negatives = new Map<string, number[]>();
+  const positives: number[] = [];
+  for (const [i, l] of logits) {
+    const t = rows[i]!;
+    if (t.source === 'bipia' && t.unsafe) positives.push(l);
+    else {
+      const group = negatives.get(groupOf(t)) ?? [];
+      group.push(l);
+      negatives.set(groupOf(t), group);
+    }
+  }
+  let threshold = -Infinity;
+  for (const scores of negatives.values()) {
+    const sorted = scores.sort((a, b) => b - a);
+    // The threshold sits just above the highest negative the budget does not allow.
+    const allowed = Math.floor(sorted.length * documentBudget);
+    threshold = Math.max(threshold, Number(((sorted[allowed] ?? -Infinity) + 1e-3).toFixed(3)));
+  }
+  const rate = (xs: number[]) =>
+    xs.length ? Number((xs.filter((x) => x >= threshold).length / xs.length).toFixed(3)) : null;
+  const report: Record<string, unknown> = {
+    budget: documentBudget,
+    threshold,
+    // Out-of-fold, but BIPIA's attack strings repeat across contexts in other folds: optimistic.
+    bipiaInjectedRecall: rate(positives),
+  };
+  for (const [group, scores] of negatives) report[`fpr ${group}`] = rate(scores);
+  return { threshold, report };
+}
+
 /** As the detector does at run time: the attack heads take the highest of the text and its sentences. */
 function withSentences(model: Trained, e: Featured, logits: Float32Array): Float32Array {
   for (const f of e.sentences) {
@@ -184,7 +305,8 @@ const oofCache = 'training/.cache/oof.json';
 
 /** The model's figures without its weights, in one key order whichever way it was written. */
 function writeLastRun(encoded: EncodedModel) {
-  const { version, bits, heads: names, scales, biases, thresholds, weights, provenance } = encoded;
+  const { version, bits, heads: names, scales, biases, thresholds, documentThreshold } = encoded;
+  const { weights, provenance } = encoded;
   const summary = {
     version,
     bits,
@@ -192,6 +314,7 @@ function writeLastRun(encoded: EncodedModel) {
     scales,
     biases,
     thresholds,
+    documentThreshold,
     weights: `${weights.length} int8`,
     provenance,
   };
@@ -230,12 +353,16 @@ function main() {
       fold: folds[i]!,
     })),
   );
+  // Document-check examples, in the same fold as the text they come from.
+  for (const [i, r] of rows.entries())
+    for (const e of documentExamples(r, examples[i]!)) extra.push({ e, fold: folds[i]! });
   // Evaded copies of short prompts, in the same fold as their original; trained on, never scored.
   for (const [i, r] of rows.entries()) {
     const text = evadedCopy(r);
     if (text) extra.push({ e: toExample({ ...r, text }), fold: folds[i]! });
   }
   const oof = new Float32Array(rows.length * H);
+  const documentOof = new Map<number, number>();
   for (let k = 0; k < 5; k++) {
     const model = trainAveraged(
       [
@@ -245,7 +372,10 @@ function main() {
       seeds,
     );
     examples.forEach((e, i) => {
-      if (folds[i] === k) oof.set(withSentences(model, e, model.logits(e)), i * H);
+      if (folds[i] !== k) return;
+      oof.set(withSentences(model, e, model.logits(e)), i * H);
+      const doc = documentText(rows[i]!);
+      if (doc !== null) documentOof.set(i, documentLogit(model, doc));
     });
     process.stderr.write(`fold ${k + 1}/5 done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
@@ -253,6 +383,7 @@ function main() {
   const rounded = Float32Array.from(oof, (v) => Number(v.toFixed(3)));
   // Chosen from the cached, rounded scores, so `--thresholds-only` gives the same thresholds.
   const { thresholds, report } = chooseThresholdsByLanguage(rows, sets, rounded);
+  const document = chooseDocumentThreshold(rows, documentOof);
   const final = trainAveraged([...examples, ...extra.map((x) => x.e)], seeds);
   const { q, scales, biases } = quantize(final.weights, final.biases);
   const encoded: EncodedModel = {
@@ -262,6 +393,7 @@ function main() {
     scales,
     biases,
     thresholds,
+    documentThreshold: document.threshold,
     weights: new Uint8Array(q.buffer),
     provenance: {
       trained: 'npm run train:detect',
@@ -271,6 +403,7 @@ function main() {
       folds: 5,
       seeds,
       oof: report,
+      document: document.report,
     },
   };
   writeModel(encoded);
@@ -315,6 +448,7 @@ interface OofCache {
  * `npm run train:detect -- --thresholds-only`: chooses the thresholds again from the out-of-fold
  * scores the last full run cached, and keeps the weights. For changing how thresholds are chosen
  * without an eleven-minute retrain; the result equals a full run's when the weights have not changed.
+ * The document threshold is kept as the full run chose it (its scores are not cached).
  */
 function thresholdsOnly() {
   if (!existsSync(oofCache)) {

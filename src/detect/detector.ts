@@ -1,11 +1,12 @@
 // The built-in detector: hazard categories, prompt attacks and PII in Korean and English, in well
 // under a millisecond, with no model server. The guard, the dataset scanner and the graders share it.
 
-import { textFeatures, type Features } from './features.js';
+import { asDocument, textFeatures, type Features } from './features.js';
 import {
   calibrated,
   decodeModel,
   twoHeadLogits,
+  headLogit,
   headLogits,
   heads,
   thresholdSet,
@@ -24,8 +25,16 @@ import {
   type PiiFinding,
 } from './types.js';
 
+/**
+ * Who wrote the text: the user, the model, or a third party whose content reaches the model (an
+ * email or web page the user pasted or a tool fetched, a retrieved passage, a tool's output). In a
+ * document any instruction to the model is out of place, so the attack check also asks whether
+ * one of its sentences is such an instruction; a user's own requests are not held to that.
+ */
+export type DetectRole = 'user' | 'assistant' | 'document';
+
 export interface DetectOptions {
-  role?: 'user' | 'assistant';
+  role?: DetectRole;
   /** Calibrated score at which a category or attack counts (default 0.5, the trained threshold). */
   thresholds?: Partial<Record<Head, number>>;
   /** Look for PII (default true). */
@@ -68,13 +77,24 @@ function sentenceAttackLogits(m: DetectorModel, sentences: Features[], logits: F
   }
 }
 
+/** The document check's score: its likeliest injected sentence (the whole text when it is short). */
+function documentScore(m: DetectorModel, whole: Features, sentences: Features[]): number {
+  let best = -Infinity;
+  for (const f of sentences.length > 0 ? sentences : [whole])
+    best = Math.max(best, headLogit(m, asDocument(f), index.A1));
+  return 1 / (1 + Math.exp(-(best - m.documentThreshold)));
+}
+
 export function detect(text: string, options: DetectOptions = {}): Detection {
   const m = detectorModel();
   const prepared = prepare(text);
   const features = textFeatures(prepared.text, prepared.signals, true);
   const logits = headLogits(m, features.whole);
-  const user = (options.role ?? 'user') === 'user';
+  const role = options.role ?? 'user';
+  // A document is also checked for the attacks a user could type: a jailbreak is one anywhere.
+  const user = role === 'user' || role === 'document';
   if (user) sentenceAttackLogits(m, features.sentences, logits);
+  const injected = role === 'document' ? documentScore(m, features.whole, features.sentences) : 0;
   const scores: Record<string, number> = {};
   const set = thresholdSet(prepared.text);
   heads.forEach((h, i) => (scores[h] = calibrated(m, logits, i, set)));
@@ -95,8 +115,9 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
   }
   categories.sort((a, b) => b.score - a.score);
 
-  const attackType: AttackType = scores.A2! > scores.A1! ? 'A2' : 'A1';
-  const attackScore = user ? scores[attackType]! : 0;
+  const typed: AttackType = scores.A2! > scores.A1! ? 'A2' : 'A1';
+  const attackType: AttackType = injected > scores[typed]! ? 'A1' : typed;
+  const attackScore = user ? Math.max(scores[typed]!, injected) : 0;
   const attack: AttackScore = {
     detected: user && attackScore >= threshold(attackType),
     type: user && attackScore >= threshold(attackType) ? attackType : null,

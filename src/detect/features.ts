@@ -114,6 +114,17 @@ export interface Features {
 }
 
 /**
+ * The same features read as third-party content (a pasted email, a retrieved page, a tool's
+ * output): every bucket moved by one fixed odd multiplier, a permutation of the bucket space, so
+ * each word of a document has weights of its own. "Explain photosynthesis" is an ordinary request
+ * from a user and an injected instruction inside an email; one set of weights cannot say both.
+ */
+export function asDocument(f: Features): Features {
+  const move = (b: number) => (Math.imul(b, 0x9e3779b1) + 0x5bd1e995) & mask;
+  return { ...f, indices: f.indices.slice(0, f.count).map(move), cues: f.cues.map(move) };
+}
+
+/**
  * Distinct buckets in the order first seen, kept with a bitmap of the 2^18 buckets (32 KB, which
  * stays in the first-level cache): adding is a bit test, with no hashing or probing, and clearing
  * touches only the bits that were set. A check reuses the same sets, so it allocates almost nothing.

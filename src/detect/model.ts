@@ -25,6 +25,11 @@ export interface EncodedModel {
    * without (`en`); scores are shifted so it maps to 0.5.
    */
   thresholds: Record<ThresholdSet, number[]>;
+  /**
+   * The A1 logit, on a sentence's document features (features.ts `asDocument`), at which
+   * third-party content counts as carrying an injected instruction.
+   */
+  documentThreshold: number;
   /** The int8 weights as bytes. */
   weights: Uint8Array;
   /** What it was trained on and when: datasets, split, figures on the training folds. */
@@ -38,6 +43,7 @@ export interface DetectorModel {
   scales: Float32Array;
   biases: Float32Array;
   thresholds: Record<ThresholdSet, Float32Array>;
+  documentThreshold: number;
   provenance: Record<string, unknown>;
 }
 
@@ -68,6 +74,7 @@ export function decodeModel(encoded: EncodedModel): DetectorModel {
       en: Float32Array.from(encoded.thresholds.en),
       ko: Float32Array.from(encoded.thresholds.ko),
     },
+    documentThreshold: encoded.documentThreshold,
     provenance: encoded.provenance,
   };
 }

@@ -2,7 +2,11 @@
 
 import type { AttackScore, CategoryScore, PiiFinding } from '../detect/types.js';
 
-export type Role = 'user' | 'assistant';
+/**
+ * Who wrote the text. `document` is third-party content that reaches the model: a pasted email or
+ * page, a retrieved passage, a tool's output (the proxy checks `tool` messages as documents).
+ */
+export type Role = 'user' | 'assistant' | 'document';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -10,7 +14,7 @@ export interface ChatMessage {
 }
 
 export interface GuardInput {
-  /** The text to judge: the last user message, or the assistant's answer. */
+  /** The text to judge: the last user message, a tool's output, or the assistant's answer. */
   text: string;
   role: Role;
   /** The conversation before `text`, for backends that judge in context (Llama Guard). */

@@ -67,10 +67,17 @@ export const guardPolicySchema = z.strictObject({
   ignore: z.array(code).default([]),
   /** report: PII is listed in the result; block: PII in a message makes it unsafe. */
   pii: z.enum(['report', 'block']).default('report'),
-  /** Which side of a conversation the proxy checks. */
+  /**
+   * What the proxy checks: the last user message, the tool outputs after it (as documents, where
+   * an instruction to the model is an injection), and the answer.
+   */
   check: z
-    .strictObject({ user: z.boolean().default(true), assistant: z.boolean().default(true) })
-    .default({ user: true, assistant: true }),
+    .strictObject({
+      user: z.boolean().default(true),
+      tools: z.boolean().default(true),
+      assistant: z.boolean().default(true),
+    })
+    .default({ user: true, tools: true, assistant: true }),
   max_request_bytes: z.int().positive().default(1_048_576),
   refusal: z.strictObject({ en: z.string(), ko: z.string() }).default({
     en: "I can't help with that request.",

@@ -1,7 +1,7 @@
-// The guarding OpenAI-compatible proxy: checks the last user message before the upstream call and the
-// answer after it; a streamed answer is held back until the text released so far has been checked.
+// The guarding OpenAI-compatible proxy: checks the last user message and the tool outputs after it
+// before the upstream call, and the answer after it; a streamed answer is held back until the text released so far has been checked.
 
-import type { ChatMessage } from './backend.js';
+import type { ChatMessage, Role } from './backend.js';
 import type { Guard, GuardResult } from './guard.js';
 import type { GuardMetrics } from './metrics.js';
 
@@ -57,11 +57,7 @@ export class GuardingProxy {
     return isKorean(prompt) ? this.guard.policy.refusal.ko : this.guard.policy.refusal.en;
   }
 
-  private async timed(
-    text: string,
-    role: 'user' | 'assistant',
-    past: ChatMessage[],
-  ): Promise<GuardResult> {
+  private async timed(text: string, role: Role, past: ChatMessage[]): Promise<GuardResult> {
     const start = performance.now();
     const result = await this.guard.check({ text, role, history: past });
     this.metrics.record(role, result, (performance.now() - start) / 1000);
@@ -82,6 +78,19 @@ export class GuardingProxy {
         return this.refusal(request, prompt, verdict);
       }
     }
+    // The tool outputs of this turn come from outside (pages, files, APIs): checked as documents,
+    // where an instruction to the model is an injection.
+    if (this.guard.policy.check.tools)
+      for (let i = lastUser + 1; i < messages.length; i++) {
+        if (messages[i]!.role !== 'tool') continue;
+        const output = contentText(messages[i]!.content);
+        if (!output.trim()) continue;
+        const verdict = await this.timed(output, 'document', history(messages, i));
+        if (verdict.verdict === 'unsafe') {
+          this.metrics.proxied.inc({ outcome: 'blocked_tool_output' });
+          return this.refusal(request, prompt, verdict);
+        }
+      }
     const started = performance.now();
     let upstream: Response;
     try {

@@ -17,7 +17,9 @@ export interface ServeOptions {
 const checkBody = z.strictObject({
   text: z.string({ error: 'expected "text": the text to check' }),
   role: z
-    .enum(['user', 'assistant'], { error: 'expected "role": user or assistant' })
+    .enum(['user', 'assistant', 'document'], {
+      error: 'expected "role": user, assistant or document',
+    })
     .default('user'),
   id: z.string().optional(),
 });

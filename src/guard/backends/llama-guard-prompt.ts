@@ -58,7 +58,9 @@ export interface GuardTurn {
  */
 export function guardConversation(input: GuardInput): GuardTurn[] {
   const turns: GuardTurn[] = [];
-  const all = [...(input.history ?? []), { role: input.role, content: input.text }];
+  // A document reaches the model as input: Llama Guard has no slot for it but the user's.
+  const role = input.role === 'document' ? 'user' : input.role;
+  const all = [...(input.history ?? []), { role, content: input.text }];
   for (const message of all) {
     if (message.role === 'system') continue;
     const last = turns.at(-1);

@@ -170,6 +170,18 @@ describe('the conversation Llama Guard is shown', () => {
     );
   });
 
+  it('shows a document (a tool output) as input, the only slot the template has for it', () => {
+    const input = {
+      text: 'Page text.',
+      role: 'document' as const,
+      history: [{ role: 'user' as const, content: 'open the page' }],
+    };
+    expect(guardConversation(input)).toEqual([
+      { role: 'user', content: 'open the page\n\nPage text.' },
+    ]);
+    expect(prompt(3, input)).toContain('Provide your safety assessment for ONLY THE LAST User');
+  });
+
   it('joins consecutive turns of one role, because the template needs them to alternate', () => {
     expect(
       guardConversation({
