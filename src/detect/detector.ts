@@ -1,12 +1,11 @@
 // The built-in detector: hazard categories, prompt attacks and PII in Korean and English, in well
 // under a millisecond, with no model server. The guard, the dataset scanner and the graders share it.
 
-import { asDocument, textFeatures, type Features } from './features.js';
+import { documentBucket, textFeatures, type Features } from './features.js';
 import {
   calibrated,
   decodeModel,
   twoHeadLogits,
-  headLogit,
   headLogits,
   heads,
   thresholdSet,
@@ -77,11 +76,23 @@ function sentenceAttackLogits(m: DetectorModel, sentences: Features[], logits: F
   }
 }
 
+/** A1's logit on the document features of `f` (headLogit of `asDocument(f)`, without building it). */
+export function documentLogit(m: DetectorModel, f: Features): number {
+  const n = m.heads.length;
+  const head = index.A1;
+  const w = m.weights;
+  let sum = 0;
+  for (let i = 0; i < f.count; i++) sum += w[documentBucket(f.indices[i]!) * n + head]!;
+  let cueSum = 0;
+  for (let i = 0; i < f.cues.length; i++) cueSum += w[documentBucket(f.cues[i]!) * n + head]!;
+  return m.biases[head]! + (sum * f.value + cueSum) * m.scales[head]!;
+}
+
 /** The document check's score: its likeliest injected sentence (the whole text when it is short). */
 function documentScore(m: DetectorModel, whole: Features, sentences: Features[]): number {
   let best = -Infinity;
   for (const f of sentences.length > 0 ? sentences : [whole])
-    best = Math.max(best, headLogit(m, asDocument(f), index.A1));
+    best = Math.max(best, documentLogit(m, f));
   return 1 / (1 + Math.exp(-(best - m.documentThreshold)));
 }
 

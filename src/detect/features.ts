@@ -120,8 +120,16 @@ export interface Features {
  * from a user and an injected instruction inside an email; one set of weights cannot say both.
  */
 export function asDocument(f: Features): Features {
-  const move = (b: number) => (Math.imul(b, 0x9e3779b1) + 0x5bd1e995) & mask;
-  return { ...f, indices: f.indices.slice(0, f.count).map(move), cues: f.cues.map(move) };
+  return {
+    ...f,
+    indices: f.indices.slice(0, f.count).map(documentBucket),
+    cues: f.cues.map(documentBucket),
+  };
+}
+
+/** Where `asDocument` moves one bucket (for scoring without building the moved arrays). */
+export function documentBucket(bucket: number): number {
+  return (Math.imul(bucket, 0x9e3779b1) + 0x5bd1e995) & mask;
 }
 
 /**
