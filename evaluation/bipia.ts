@@ -22,7 +22,7 @@ function lines(value: unknown): string {
 }
 
 /** Places the attack at the start, the middle (at a sentence or line break) or the end of the document. */
-function inject(doc: string, attack: string, where: number): string {
+export function inject(doc: string, attack: string, where: number): string {
   if (where === 0) return `${attack}\n${doc}`;
   if (where === 2) return `${doc}\n${attack}`;
   const middle = Math.floor(doc.length / 2);

@@ -17,6 +17,7 @@ import {
   type Source,
 } from './datasets.js';
 import { bipiaDocuments } from './bipia.js';
+import { planted, writtenDocuments } from './documents.js';
 import { evaluatePii, type PiiEvaluation } from './pii.js';
 import { seenHeldOut } from './seen.js';
 
@@ -72,13 +73,13 @@ function interval(k: number, n: number): [number, number] {
 }
 
 /** Precision, recall, F1 and false-positive rate of `flag` on positives and negatives. */
-export function score(
+export function score<T = LabeledText>(
   task: string,
   dataset: string,
   lang: string,
-  pos: LabeledText[],
-  neg: LabeledText[],
-  flag: (t: LabeledText) => boolean,
+  pos: T[],
+  neg: T[],
+  flag: (t: T) => boolean,
   threshold = 'trained default (0.5)',
 ): Row {
   const tp = pos.filter(flag).length;
@@ -231,6 +232,24 @@ function promptAttacks(): Row[] {
       (t) => judgedAsDocument(t).attack.detected,
     ),
   );
+  // Emails, notices, reviews, tables and tool outputs written for anjeon, in both languages: each
+  // held-out document clean, and again with its instruction planted.
+  const documents = writtenDocuments().filter((d) => d.split === 'test');
+  const asDocument = (text: string) =>
+    detect(text, { role: 'document', pii: false }).attack.detected;
+  for (const lang of ['ko', 'en'] as const) {
+    const mine = documents.filter((d) => d.lang === lang);
+    rows.push(
+      score(
+        'prompt attacks (flagged A1/A2)',
+        'documents written for anjeon (held-out 30%), checked as role document',
+        lang,
+        mine.flatMap((d) => planted(d) ?? []),
+        mine.map((d) => d.document),
+        asDocument,
+      ),
+    );
+  }
   // Third-party text with no instruction in it: comments, hateful or not, checked as documents.
   for (const lang of ['ko', 'en'] as const) {
     const comments = (['kmhas', 'beep', 'kosbi', 'davidson'] as const).flatMap((source) =>

@@ -20,6 +20,7 @@ import { encodedModel } from '../src/detect/model/weights.generated.js';
 import { prepare } from '../src/detect/prepare.js';
 import { datasetsRoot, loadAll, type LabeledText } from '../evaluation/datasets.js';
 import { bipiaDocuments, bipiaInjections } from '../evaluation/bipia.js';
+import { planted, writtenDocuments, type WrittenDocument } from '../evaluation/documents.js';
 import { fnv1a } from '../evaluation/split.js';
 import type { HazardCode } from '../src/detect/types.js';
 import { evadedCopy } from './evasions.js';
@@ -172,6 +173,14 @@ function documentPieces(text: string): Features[] {
 /** How much a clean document sentence or a comment counts against the document check. */
 const documentNegativeWeight = 0.5;
 
+/** A document-check example: A1 alone, on the piece's document features. */
+function documentExample(f: Features, positive: boolean, weight: number): Example {
+  const moved = asDocument(f);
+  const y = new Int8Array(H).fill(-1);
+  y[a1] = positive ? 1 : 0;
+  return { indices: moved.indices, value: moved.value, cues: moved.cues, y, weight };
+}
+
 /**
  * Examples for the document check: A1 on document features (features.ts `asDocument`).
  *
@@ -189,37 +198,28 @@ export function documentExamples(t: LabeledText, e: Featured): Example[] {
     value: e.value,
     cues: e.cues,
   };
-  const y = (positive: boolean) => {
-    const out = new Int8Array(H).fill(-1);
-    out[a1] = positive ? 1 : 0;
-    return out;
-  };
-  const example = (f: Features, positive: boolean, weight: number): Example => {
-    const d = asDocument(f);
-    return { indices: d.indices, value: d.value, cues: d.cues, y: y(positive), weight };
-  };
   if (t.source === 'bipia') {
     const injected = bipiaInjections.get(t.id);
     if (injected !== undefined) {
       const pieces = documentPieces(injected);
       const instruction = t.kind === 'injected_code' ? pieces.slice(0, 1) : pieces;
-      return instruction.map((f) => example(f, true, 1));
+      return instruction.map((f) => documentExample(f, true, 1));
     }
     return documentPieces(bipiaDocuments.get(t.id) ?? '').map((f) =>
-      example(f, false, documentNegativeWeight),
+      documentExample(f, false, documentNegativeWeight),
     );
   }
   if (commentSources.has(t.source))
     return fnv1a(`document:${t.id}`) % 3 === 0
-      ? [example(whole, false, documentNegativeWeight)]
+      ? [documentExample(whole, false, documentNegativeWeight)]
       : [];
   if ((t.source === 'authored' || t.source === 'supplement') && t.attack !== null) {
     const weight = sourceWeight[t.source]!;
-    if (e.sentences.length === 0) return [example(whole, true, weight)];
+    if (e.sentences.length === 0) return [documentExample(whole, true, weight)];
     const pieces = segments(e.normalized);
     return e.sentences.flatMap((f, k) => {
       const hits = cueHits(pieces[k] ?? '').codes;
-      return hits.has('A1') || hits.has('A2') ? [example(f, true, weight)] : [];
+      return hits.has('A1') || hits.has('A2') ? [documentExample(f, true, weight)] : [];
     });
   }
   return [];
@@ -238,48 +238,62 @@ function documentText(t: LabeledText): string | null {
   return commentSources.has(t.source) ? t.text : null;
 }
 
+function documentGroup(t: LabeledText): string {
+  if (t.source === 'bipia') return 'bipia';
+  return t.lang === 'ko' ? 'comments ko' : 'comments en';
+}
+
+/** A text's out-of-fold document score: a negative of its group, or a planted instruction. */
+interface DocumentScore {
+  group: string;
+  positive: boolean;
+  logit: number;
+}
+
 /**
  * The document threshold: a budget on out-of-fold false positives only, in each group of texts
- * that carry no instruction (clean BIPIA documents, Korean comments, English comments), taking
- * the strictest. Chosen from negatives alone, so attack strings shared across folds cannot
- * flatter it; the recall it gives is reported, not used.
+ * that carry no instruction (clean BIPIA documents, documents written for anjeon, Korean and
+ * English comments), taking the strictest; at least one in each. Chosen from negatives alone, so instructions shared
+ * across folds cannot flatter it; the recall it gives is reported, not used.
  */
 const documentBudget = 0.015;
 
-export function chooseDocumentThreshold(
-  rows: LabeledText[],
-  logits: Map<number, number>,
-): { threshold: number; report: Record<string, unknown> } {
-  const groupOf = (t: LabeledText) =>
-    t.source === 'bipia' ? 'bipia clean' : t.lang === 'ko' ? 'comments ko' : 'comments en';
+export function chooseDocumentThreshold(scores: DocumentScore[]): {
+  threshold: number;
+  report: Record<string, unknown>;
+} {
   const negatives = new Map<string, number[]>();
-  const positives: number[] = [];
-  for (const [i, l] of logits) {
-    const t = rows[i]!;
-    if (t.source === 'bipia' && t.unsafe) positives.push(l);
-    else {
-      const group = negatives.get(groupOf(t)) ?? [];
-      group.push(l);
-      negatives.set(groupOf(t), group);
-    }
+  const positives = new Map<string, number[]>();
+  for (const s of scores) {
+    const into = s.positive ? positives : negatives;
+    const group = into.get(s.group) ?? [];
+    group.push(s.logit);
+    into.set(s.group, group);
   }
   let threshold = -Infinity;
-  for (const scores of negatives.values()) {
-    const sorted = scores.sort((a, b) => b - a);
-    // The threshold sits just above the highest negative the budget does not allow.
-    const allowed = Math.floor(sorted.length * documentBudget);
+  for (const group of negatives.values()) {
+    const sorted = group.sort((a, b) => b - a);
+    // The threshold sits just above the highest negative the budget does not allow. A group too
+    // small for the budget to allow one (the written documents: 60 per language) may still have
+    // one, or a single outlier would set the threshold for every group.
+    const allowed = Math.max(1, Math.floor(sorted.length * documentBudget));
     threshold = Math.max(threshold, Number(((sorted[allowed] ?? -Infinity) + 1e-3).toFixed(3)));
   }
   const rate = (xs: number[]) =>
-    xs.length ? Number((xs.filter((x) => x >= threshold).length / xs.length).toFixed(3)) : null;
-  const report: Record<string, unknown> = {
-    budget: documentBudget,
-    threshold,
-    // Out-of-fold, but BIPIA's attack strings repeat across contexts in other folds: optimistic.
-    bipiaInjectedRecall: rate(positives),
-  };
-  for (const [group, scores] of negatives) report[`fpr ${group}`] = rate(scores);
+    Number((xs.filter((x) => x >= threshold).length / xs.length).toFixed(3));
+  // Out-of-fold, but BIPIA's instructions repeat across contexts in other folds: optimistic.
+  const report: Record<string, unknown> = { budget: documentBudget, threshold };
+  for (const [group, xs] of positives) report[`recall ${group}`] = rate(xs);
+  for (const [group, xs] of negatives) report[`fpr ${group}`] = rate(xs);
   return { threshold, report };
+}
+
+/** Document-check examples from a written document: its instruction positive, its sentences negative. */
+function writtenDocumentExamples(d: WrittenDocument): Example[] {
+  return [
+    ...documentPieces(d.document).map((f) => documentExample(f, false, documentNegativeWeight)),
+    ...(d.injection ? documentPieces(d.injection).map((f) => documentExample(f, true, 1)) : []),
+  ];
 }
 
 /** As the detector does at run time: the attack heads take the highest of the text and its sentences. */
@@ -356,13 +370,17 @@ function main() {
   // Document-check examples, in the same fold as the text they come from.
   for (const [i, r] of rows.entries())
     for (const e of documentExamples(r, examples[i]!)) extra.push({ e, fold: folds[i]! });
+  const written = writtenDocuments().filter((d) => d.split === 'train');
+  const writtenFolds = written.map((d) => fnv1a(`fold:document:${d.id}`) % 5);
+  for (const [i, d] of written.entries())
+    for (const e of writtenDocumentExamples(d)) extra.push({ e, fold: writtenFolds[i]! });
   // Evaded copies of short prompts, in the same fold as their original; trained on, never scored.
   for (const [i, r] of rows.entries()) {
     const text = evadedCopy(r);
     if (text) extra.push({ e: toExample({ ...r, text }), fold: folds[i]! });
   }
   const oof = new Float32Array(rows.length * H);
-  const documentOof = new Map<number, number>();
+  const documentOof: DocumentScore[] = [];
   for (let k = 0; k < 5; k++) {
     const model = trainAveraged(
       [
@@ -375,7 +393,20 @@ function main() {
       if (folds[i] !== k) return;
       oof.set(withSentences(model, e, model.logits(e)), i * H);
       const doc = documentText(rows[i]!);
-      if (doc !== null) documentOof.set(i, documentLogit(model, doc));
+      if (doc !== null)
+        documentOof.push({
+          group: documentGroup(rows[i]!),
+          positive: rows[i]!.source === 'bipia' && rows[i]!.unsafe,
+          logit: documentLogit(model, doc),
+        });
+    });
+    written.forEach((d, i) => {
+      if (writtenFolds[i] !== k) return;
+      const group = `written ${d.lang}`;
+      documentOof.push({ group, positive: false, logit: documentLogit(model, d.document) });
+      const withInstruction = planted(d);
+      if (withInstruction !== null)
+        documentOof.push({ group, positive: true, logit: documentLogit(model, withInstruction) });
     });
     process.stderr.write(`fold ${k + 1}/5 done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
@@ -383,7 +414,8 @@ function main() {
   const rounded = Float32Array.from(oof, (v) => Number(v.toFixed(3)));
   // Chosen from the cached, rounded scores, so `--thresholds-only` gives the same thresholds.
   const { thresholds, report } = chooseThresholdsByLanguage(rows, sets, rounded);
-  const document = chooseDocumentThreshold(rows, documentOof);
+  const documentScores = documentOof.map((d) => ({ ...d, logit: Number(d.logit.toFixed(3)) }));
+  const document = chooseDocumentThreshold(documentScores);
   const final = trainAveraged([...examples, ...extra.map((x) => x.e)], seeds);
   const { q, scales, biases } = quantize(final.weights, final.biases);
   const encoded: EncodedModel = {
@@ -397,7 +429,7 @@ function main() {
     weights: new Uint8Array(q.buffer),
     provenance: {
       trained: 'npm run train:detect',
-      datasets: [...new Set(rows.map((r) => r.source))],
+      datasets: [...new Set(rows.map((r) => r.source)), 'training/documents.jsonl'],
       split: 'train (FNV-1a of the id, evaluation/split.ts); the test split was never used',
       examples: rows.length,
       folds: 5,
@@ -426,6 +458,7 @@ function main() {
         unsafe: r.unsafe,
       })),
       oof: Array.from(rounded),
+      document: documentScores,
     }),
   );
   writeLastRun(encoded);
@@ -442,13 +475,14 @@ interface OofCache {
     set: ReturnType<typeof thresholdSet>;
   })[];
   oof: number[];
+  /** The document check's out-of-fold scores (rounded, as the threshold was chosen from them). */
+  document: DocumentScore[];
 }
 
 /**
  * `npm run train:detect -- --thresholds-only`: chooses the thresholds again from the out-of-fold
  * scores the last full run cached, and keeps the weights. For changing how thresholds are chosen
  * without an eleven-minute retrain; the result equals a full run's when the weights have not changed.
- * The document threshold is kept as the full run chose it (its scores are not cached).
  */
 function thresholdsOnly() {
   if (!existsSync(oofCache)) {
@@ -469,10 +503,14 @@ function thresholdsOnly() {
     cache.rows.map((r) => r.set),
     Float32Array.from(cache.oof),
   );
+  if (!Array.isArray(cache.document))
+    throw new Error(`${oofCache} has no document scores: run \`npm run train:detect\` once`);
+  const document = chooseDocumentThreshold(cache.document);
   const encoded: EncodedModel = {
     ...current,
     thresholds,
-    provenance: { ...current.provenance, oof: report },
+    documentThreshold: document.threshold,
+    provenance: { ...current.provenance, oof: report, document: document.report },
   };
   writeModel(encoded);
   writeLastRun(encoded);
