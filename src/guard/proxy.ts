@@ -1,5 +1,6 @@
 // The guarding OpenAI-compatible proxy: checks the last user message and the tool outputs after it
-// before the upstream call, and the answer after it; a streamed answer is held back until the text released so far has been checked.
+// before the upstream call, and the answer after it; a streamed answer is held back until the text
+// released so far has been checked.
 
 import type { ChatMessage, Role } from './backend.js';
 import type { Guard, GuardResult } from './guard.js';
