@@ -48,6 +48,26 @@ describe('POST /v1/guard/check', () => {
     });
   });
 
+  it('takes "role": "document" for third-party content, and names the roles on a bad one', async () => {
+    const { app, metrics } = server();
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/v1/guard/check',
+      payload: { text: 'page text INJECT', role: 'document' },
+    });
+    expect(ok.json()).toMatchObject({ verdict: 'unsafe', attack: { detected: true } });
+    expect(await metrics.registry.metrics()).toContain(
+      'anjeon_guard_checks_total{role="document",verdict="unsafe"} 1',
+    );
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/v1/guard/check',
+      payload: { text: 'x', role: 'tool' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('user, assistant or document');
+  });
+
   it('rejects a malformed body with 400 and an oversized one with 413', async () => {
     const { app } = server({ policy: { max_request_bytes: 1024 } });
     expect(
