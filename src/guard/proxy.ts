@@ -80,10 +80,10 @@ export class GuardingProxy {
       }
     }
     // The tool outputs of this turn come from outside (pages, files, APIs): checked as documents,
-    // where an instruction to the model is an injection.
+    // where an instruction to the model is an injection. `function` is the older API's name.
     if (this.guard.policy.check.tools)
       for (let i = lastUser + 1; i < messages.length; i++) {
-        if (messages[i]!.role !== 'tool') continue;
+        if (messages[i]!.role !== 'tool' && messages[i]!.role !== 'function') continue;
         const output = contentText(messages[i]!.content);
         if (!output.trim()) continue;
         const verdict = await this.timed(output, 'document', history(messages, i));
