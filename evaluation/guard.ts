@@ -47,19 +47,12 @@ function judged(t: LabeledText): Detection {
   return d;
 }
 
-/**
- * The text checked as third-party content (`role: document`): for BIPIA the document alone, as a
- * service passes a fetched email or page; otherwise the text itself.
- */
-const asDocuments = new Map<string, Detection>();
-function judgedAsDocument(t: LabeledText): Detection {
-  let d = asDocuments.get(t.id);
-  if (!d) {
-    d = detect(bipiaDocuments.get(t.id) ?? t.text, { role: 'document', pii: false });
-    asDocuments.set(t.id, d);
-  }
-  return d;
-}
+/** Whether the text, checked as third-party content (`role: document`), is flagged as an attack. */
+const flaggedAsDocument = (text: string) =>
+  detect(text, { role: 'document', pii: false }).attack.detected;
+
+/** For BIPIA the document alone, as a service passes a fetched email or page; else the text itself. */
+const documentFlagged = (t: LabeledText) => flaggedAsDocument(bipiaDocuments.get(t.id) ?? t.text);
 
 const unsafe = (d: Detection) => d.categories.length > 0 || d.attack.detected;
 
@@ -229,14 +222,12 @@ function promptAttacks(): Row[] {
       'en',
       injected,
       clean,
-      (t) => judgedAsDocument(t).attack.detected,
+      documentFlagged,
     ),
   );
   // Emails, notices, reviews, tables and tool outputs written for anjeon, in both languages: each
   // held-out document clean, and again with its instruction planted.
   const documents = writtenDocuments().filter((d) => d.split === 'test');
-  const asDocument = (text: string) =>
-    detect(text, { role: 'document', pii: false }).attack.detected;
   for (const lang of ['ko', 'en'] as const) {
     const mine = documents.filter((d) => d.lang === lang);
     rows.push(
@@ -246,7 +237,7 @@ function promptAttacks(): Row[] {
         lang,
         mine.flatMap((d) => planted(d) ?? []),
         mine.map((d) => d.document),
-        asDocument,
+        flaggedAsDocument,
       ),
     );
   }
@@ -262,7 +253,7 @@ function promptAttacks(): Row[] {
         lang,
         [],
         comments,
-        (t) => judgedAsDocument(t).attack.detected,
+        documentFlagged,
       ),
     );
   }

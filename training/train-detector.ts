@@ -156,11 +156,7 @@ function segmentExamples(t: LabeledText, e: Featured, injected: string | undefin
   if (!t.unsafe) return e.sentences.map((f) => example(f, attackTarget(null), weight / 2));
   if (t.attack === null) return [];
   const head = t.attack === 'A2' ? a2 : a1;
-  const pieces = segments(e.normalized);
-  return e.sentences.flatMap((f, k) => {
-    const hits = cueHits(pieces[k] ?? '').codes;
-    return hits.has('A1') || hits.has('A2') ? [example(f, attackTarget(head), weight)] : [];
-  });
+  return attackCueSentences(e).map((f) => example(f, attackTarget(head), weight));
 }
 
 /** The pieces the document check scores (detector.ts): each sentence, or the whole text when short. */
@@ -216,11 +212,7 @@ export function documentExamples(t: LabeledText, e: Featured): Example[] {
   if ((t.source === 'authored' || t.source === 'supplement') && t.attack !== null) {
     const weight = sourceWeight[t.source]!;
     if (e.sentences.length === 0) return [documentExample(whole, true, weight)];
-    const pieces = segments(e.normalized);
-    return e.sentences.flatMap((f, k) => {
-      const hits = cueHits(pieces[k] ?? '').codes;
-      return hits.has('A1') || hits.has('A2') ? [documentExample(f, true, weight)] : [];
-    });
+    return attackCueSentences(e).map((f) => documentExample(f, true, weight));
   }
   return [];
 }
@@ -253,8 +245,8 @@ interface DocumentScore {
 /**
  * The document threshold: a budget on out-of-fold false positives only, in each group of texts
  * that carry no instruction (clean BIPIA documents, documents written for anjeon, Korean and
- * English comments), taking the strictest; at least one in each. Chosen from negatives alone, so instructions shared
- * across folds cannot flatter it; the recall it gives is reported, not used.
+ * English comments), taking the strictest; at least one in each. Chosen from negatives alone, so
+ * instructions shared across folds cannot flatter it; the recall it gives is reported, not used.
  */
 const documentBudget = 0.015;
 
@@ -294,6 +286,18 @@ function writtenDocumentExamples(d: WrittenDocument): Example[] {
     ...documentPieces(d.document).map((f) => documentExample(f, false, documentNegativeWeight)),
     ...(d.injection ? documentPieces(d.injection).map((f) => documentExample(f, true, 1)) : []),
   ];
+}
+
+/**
+ * The sentences of a prompt written as an attack that carry an attack cue word: they stand for its
+ * instruction, which the prompts written for anjeon do not mark.
+ */
+function attackCueSentences(e: Featured): Features[] {
+  const pieces = segments(e.normalized);
+  return e.sentences.filter((_, k) => {
+    const hits = cueHits(pieces[k] ?? '').codes;
+    return hits.has('A1') || hits.has('A2');
+  });
 }
 
 /** As the detector does at run time: the attack heads take the highest of the text and its sentences. */
