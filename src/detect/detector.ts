@@ -14,6 +14,7 @@ import {
 } from './model.js';
 import { encodedModel } from './model/weights.generated.js';
 import { findPii } from './pii/index.js';
+import type { NormalizationSignal } from './normalize/signals.js';
 import { prepare } from './prepare.js';
 import {
   hazardCodes,
@@ -88,6 +89,26 @@ export function documentLogit(m: DetectorModel, f: Features): number {
   return m.biases[head]! + (sum * f.value + cueSum) * m.scales[head]!;
 }
 
+/**
+ * Evasions that hide a word from a filter. A harmful request a user writes with one is also a
+ * jailbreak attempt (A1): the user expected a refusal and disguised the request to get past it. Full-width
+ * letters and percent-encoding are ordinary in Korean text and in addresses, so they do not count.
+ */
+const evasions: ReadonlySet<string> = new Set<NormalizationSignal>([
+  'zero_width',
+  'bidi',
+  'confusable',
+  'jamo',
+  'spacing',
+  'leet',
+  'base64',
+  'hex',
+  'rot13',
+  'reversed',
+  'letter_numbers',
+  'unicode_tags',
+]);
+
 /** The document check's score: its likeliest injected sentence (the whole text when it is short). */
 function documentScore(m: DetectorModel, whole: Features, sentences: Features[]): number {
   let best = -Infinity;
@@ -126,9 +147,17 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
   }
   categories.sort((a, b) => b.score - a.score);
 
+  // A request for harm written with an evasion scores as an attack too, at the hazard's score. Not
+  // an insult spelt "b!tch" (it evades a moderator, not the model), and not a page or a comment
+  // that a user passes on (role document): the disguise is the writer's, not the user's.
+  const disguisedHarm = categories.find((c) => !toxCodes.has(c.code));
+  const disguised =
+    role === 'user' && disguisedHarm && prepared.signals.some((s) => evasions.has(s))
+      ? disguisedHarm.score
+      : 0;
   const typed: AttackType = scores.A2! > scores.A1! ? 'A2' : 'A1';
-  const attackType: AttackType = injected > scores[typed]! ? 'A1' : typed;
-  const attackScore = user ? Math.max(scores[typed]!, injected) : 0;
+  const attackType: AttackType = Math.max(injected, disguised) > scores[typed]! ? 'A1' : typed;
+  const attackScore = user ? Math.max(scores[typed]!, injected, disguised) : 0;
   const attack: AttackScore = {
     detected: user && attackScore >= threshold(attackType),
     type: user && attackScore >= threshold(attackType) ? attackType : null,
