@@ -17,7 +17,12 @@ import {
   type Source,
 } from './datasets.js';
 import { bipiaDocuments } from './bipia.js';
-import { planted, writtenDocuments } from './documents.js';
+import {
+  planted,
+  plantedInstructions,
+  writtenDocuments,
+  writtenInstructions,
+} from './documents.js';
 import { evaluatePii, type PiiEvaluation } from './pii.js';
 import { seenHeldOut } from './seen.js';
 
@@ -237,6 +242,34 @@ function promptAttacks(): Row[] {
         lang,
         mine.flatMap((d) => planted(d) ?? []),
         mine.map((d) => d.document),
+        flaggedAsDocument,
+      ),
+    );
+  }
+  // Instructions written for anjeon (held-out 30%), never seen in training: alone, against the
+  // held-out sentences that read like instructions, and planted in the held-out clean documents.
+  const instructions = writtenInstructions().filter((d) => d.split === 'test');
+  const cleanDocuments = documents.filter((d) => d.injection === null);
+  for (const lang of ['ko', 'en'] as const) {
+    const mine = instructions.filter((d) => d.lang === lang);
+    const injections = mine.filter((d) => d.label === 'injection');
+    rows.push(
+      score(
+        'prompt attacks (flagged A1/A2)',
+        'instruction sentences written for anjeon (held-out 30%), alone, as role document',
+        lang,
+        injections.map((d) => d.text),
+        mine.filter((d) => d.label === 'clean').map((d) => d.text),
+        flaggedAsDocument,
+      ),
+    );
+    rows.push(
+      score(
+        'prompt attacks (flagged A1/A2)',
+        'held-out written instructions planted in held-out clean written documents',
+        lang,
+        plantedInstructions(injections, cleanDocuments),
+        cleanDocuments.filter((d) => d.lang === lang).map((d) => d.document),
         flaggedAsDocument,
       ),
     );

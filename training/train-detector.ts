@@ -20,7 +20,13 @@ import { encodedModel } from '../src/detect/model/weights.generated.js';
 import { prepare } from '../src/detect/prepare.js';
 import { datasetsRoot, loadAll, type LabeledText } from '../evaluation/datasets.js';
 import { bipiaDocuments, bipiaInjections } from '../evaluation/bipia.js';
-import { planted, writtenDocuments, type WrittenDocument } from '../evaluation/documents.js';
+import {
+  planted,
+  writtenDocuments,
+  writtenInstructions,
+  type WrittenDocument,
+  type WrittenInstruction,
+} from '../evaluation/documents.js';
 import { fnv1a } from '../evaluation/split.js';
 import type { HazardCode } from '../src/detect/types.js';
 import { evadedCopy } from './evasions.js';
@@ -240,6 +246,11 @@ interface DocumentScore {
   group: string;
   positive: boolean;
   logit: number;
+  /**
+   * False for a group reported but not held to the budget: sentences written to read like
+   * instructions, which say how the check treats hard cases, not how often whole documents trip it.
+   */
+  budgeted?: boolean;
 }
 
 /**
@@ -256,8 +267,9 @@ export function chooseDocumentThreshold(scores: DocumentScore[]): {
 } {
   const negatives = new Map<string, number[]>();
   const positives = new Map<string, number[]>();
+  const reported = new Map<string, number[]>();
   for (const s of scores) {
-    const into = s.positive ? positives : negatives;
+    const into = s.positive ? positives : s.budgeted === false ? reported : negatives;
     const group = into.get(s.group) ?? [];
     group.push(s.logit);
     into.set(s.group, group);
@@ -276,7 +288,7 @@ export function chooseDocumentThreshold(scores: DocumentScore[]): {
   // Out-of-fold, but BIPIA's instructions repeat across contexts in other folds: optimistic.
   const report: Record<string, unknown> = { budget: documentBudget, threshold };
   for (const [group, xs] of positives) report[`recall ${group}`] = rate(xs);
-  for (const [group, xs] of negatives) report[`fpr ${group}`] = rate(xs);
+  for (const [group, xs] of [...negatives, ...reported]) report[`fpr ${group}`] = rate(xs);
   return { threshold, report };
 }
 
@@ -286,6 +298,17 @@ function writtenDocumentExamples(d: WrittenDocument): Example[] {
     ...documentPieces(d.document).map((f) => documentExample(f, false, documentNegativeWeight)),
     ...(d.injection ? documentPieces(d.injection).map((f) => documentExample(f, true, 1)) : []),
   ];
+}
+
+/**
+ * Document-check examples from a sentence written for anjeon: an instruction hidden in a document
+ * is positive; a harmless document's sentence that reads like an instruction is negative.
+ */
+function instructionExamples(d: WrittenInstruction): Example[] {
+  const positive = d.label === 'injection';
+  return documentPieces(d.text).map((f) =>
+    documentExample(f, positive, positive ? 1 : documentNegativeWeight),
+  );
 }
 
 /**
@@ -378,6 +401,10 @@ function main() {
   const writtenFolds = written.map((d) => fnv1a(`fold:document:${d.id}`) % 5);
   for (const [i, d] of written.entries())
     for (const e of writtenDocumentExamples(d)) extra.push({ e, fold: writtenFolds[i]! });
+  const instructions = writtenInstructions().filter((d) => d.split === 'train');
+  const instructionFolds = instructions.map((d) => fnv1a(`fold:instruction:${d.id}`) % 5);
+  for (const [i, d] of instructions.entries())
+    for (const e of instructionExamples(d)) extra.push({ e, fold: instructionFolds[i]! });
   // Evaded copies of short prompts, in the same fold as their original; trained on, never scored.
   for (const [i, r] of rows.entries()) {
     const text = evadedCopy(r);
@@ -412,6 +439,15 @@ function main() {
       if (withInstruction !== null)
         documentOof.push({ group, positive: true, logit: documentLogit(model, withInstruction) });
     });
+    instructions.forEach((d, i) => {
+      if (instructionFolds[i] !== k) return;
+      documentOof.push({
+        group: `sentences ${d.lang}`,
+        positive: d.label === 'injection',
+        logit: documentLogit(model, d.text),
+        budgeted: false,
+      });
+    });
     process.stderr.write(`fold ${k + 1}/5 done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
   const sets = rows.map((r) => thresholdSet(prepare(r.text).text));
@@ -433,7 +469,11 @@ function main() {
     weights: new Uint8Array(q.buffer),
     provenance: {
       trained: 'npm run train:detect',
-      datasets: [...new Set(rows.map((r) => r.source)), 'training/documents.jsonl'],
+      datasets: [
+        ...new Set(rows.map((r) => r.source)),
+        'training/documents.jsonl',
+        'training/injections.jsonl',
+      ],
       split: 'train (FNV-1a of the id, evaluation/split.ts); the test split was never used',
       examples: rows.length,
       folds: 5,
