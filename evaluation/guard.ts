@@ -52,9 +52,27 @@ function judged(t: LabeledText): Detection {
   return d;
 }
 
-/** Whether the text, checked as third-party content (`role: document`), is flagged as an attack. */
-const flaggedAsDocument = (text: string) =>
-  detect(text, { role: 'document', pii: false }).attack.detected;
+/**
+ * A text checked as third-party content (`role: document`): whether an attack head fires at its
+ * trained threshold, and the document check's own score. Kept for the threshold sweep.
+ */
+const documentChecks = new Map<string, { heads: boolean; document: number }>();
+function documentCheck(text: string) {
+  let c = documentChecks.get(text);
+  if (!c) {
+    const d = detect(text, { role: 'document', pii: false });
+    c = { heads: Math.max(d.scores.A1!, d.scores.A2!) >= 0.5, document: d.scores.document! };
+    documentChecks.set(text, c);
+  }
+  return c;
+}
+
+/** Flagged as an attack when checked as a document, with `thresholds.document` at `at`. */
+const flaggedAt = (at: number) => (text: string) => {
+  const c = documentCheck(text);
+  return c.heads || c.document >= at;
+};
+const flaggedAsDocument = flaggedAt(0.5);
 
 /** For BIPIA the document alone, as a service passes a fetched email or page; else the text itself. */
 const documentFlagged = (t: LabeledText) => flaggedAsDocument(bipiaDocuments.get(t.id) ?? t.text);
@@ -293,6 +311,62 @@ function promptAttacks(): Row[] {
   return rows;
 }
 
+/**
+ * What `thresholds.document` trades: recall and false positives of the document check on the
+ * held-out sets above, at the default (0.5) and lower. For operators choosing a value; the
+ * default was chosen on out-of-fold training scores (training/train-detector.ts), not from this.
+ */
+function documentSweep(): { columns: string[]; rows: { threshold: number; cells: string[] }[] } {
+  const documents = writtenDocuments().filter((d) => d.split === 'test');
+  const instructions = writtenInstructions().filter(
+    (d) => d.split === 'test' && d.label === 'injection',
+  );
+  const clean = documents.filter((d) => d.injection === null);
+  const sets: [string, string[], string[]][] = [
+    [
+      'BIPIA en',
+      heldOut('bipia', (t) => t.unsafe).map((t) => bipiaDocuments.get(t.id)!),
+      heldOut('bipia', (t) => !t.unsafe).map((t) => bipiaDocuments.get(t.id)!),
+    ],
+  ];
+  for (const lang of ['ko', 'en'] as const) {
+    const mine = documents.filter((d) => d.lang === lang);
+    sets.push([
+      `written docs ${lang}`,
+      mine.flatMap((d) => planted(d) ?? []),
+      mine.map((d) => d.document),
+    ]);
+    sets.push([
+      `instructions planted ${lang}`,
+      plantedInstructions(
+        instructions.filter((d) => d.lang === lang),
+        clean,
+      ),
+      clean.filter((d) => d.lang === lang).map((d) => d.document),
+    ]);
+  }
+  for (const lang of ['ko', 'en'] as const)
+    sets.push([
+      `comments ${lang}`,
+      [],
+      (['kmhas', 'beep', 'kosbi', 'davidson'] as const).flatMap((source) =>
+        heldOut(source, (t) => t.lang === lang).map((t) => t.text),
+      ),
+    ]);
+  const rate = (xs: string[], flag: (t: string) => boolean) =>
+    xs.length ? (xs.filter(flag).length / xs.length).toFixed(3) : '-';
+  return {
+    columns: sets.map(([name]) => name),
+    rows: [0.5, 0.4, 0.3, 0.2, 0.1].map((threshold) => ({
+      threshold,
+      cells: sets.map(([, pos, neg]) => {
+        const flag = flaggedAt(threshold);
+        return pos.length ? `${rate(pos, flag)} / ${rate(neg, flag)}` : rate(neg, flag);
+      }),
+    })),
+  };
+}
+
 const hateCodes: HazardCode[] = ['S10', 'X3', 'X1'];
 function hate(): Row[] {
   const rows: Row[] = [];
@@ -372,7 +446,14 @@ function main() {
   const hateRows = hate();
   const rows = [...harmful, ...attacks, ...hateRows];
   const pii = evaluatePii('test');
+  const sweep = documentSweep();
   print(rows);
+  console.log(
+    '\nThe document check by `thresholds.document` (recall / FPR; comments: FPR), held-out:',
+  );
+  console.log(['threshold', ...sweep.columns].join(' | '));
+  for (const r of sweep.rows)
+    console.log([r.threshold === 0.5 ? '0.5 (default)' : r.threshold, ...r.cells].join(' | '));
   console.log(
     `\nPII (pii/dev.jsonl, held-out split): precision ${pii.overall.precision.toFixed(3)}, recall ${pii.overall.recall.toFixed(3)}, decoys reported ${pii.decoysReported}`,
   );
@@ -382,7 +463,7 @@ function main() {
   mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
   writeFileSync(
     new URL('./out/guard.json', import.meta.url),
-    JSON.stringify({ rows, pii, at: new Date().toISOString() }, null, 2),
+    JSON.stringify({ rows, documentSweep: sweep, pii, at: new Date().toISOString() }, null, 2),
   );
   writeQuality({ hazards: [...harmful, ...hateRows], attacks }, pii);
 }

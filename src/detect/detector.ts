@@ -33,10 +33,16 @@ import {
  */
 export type DetectRole = 'user' | 'assistant' | 'document';
 
+/**
+ * What a threshold can be set for: each head, and `document`, the document check's own (role
+ * document: a sentence that reads as an instruction to the model). Unset, `document` follows A1.
+ */
+export type ThresholdKey = Head | 'document';
+
 export interface DetectOptions {
   role?: DetectRole;
   /** Calibrated score at which a category or attack counts (default 0.5, the trained threshold). */
-  thresholds?: Partial<Record<Head, number>>;
+  thresholds?: Partial<Record<ThresholdKey, number>>;
   /** Look for PII (default true). */
   pii?: boolean;
 }
@@ -46,7 +52,10 @@ export interface Detection {
   categories: CategoryScore[];
   attack: AttackScore;
   pii: PiiFinding[];
-  /** Every head's calibrated score, for explanations and for policies with their own thresholds. */
+  /**
+   * Every head's calibrated score, for explanations and for policies with their own thresholds;
+   * with role document also `document`, the document check's.
+   */
   scores: Record<string, number>;
   /** Evasions undone before scoring (jamo, spacing, leetspeak, encoded payloads, ...). */
   signals: string[];
@@ -130,7 +139,8 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
   const scores: Record<string, number> = {};
   const set = thresholdSet(prepared.text);
   heads.forEach((h, i) => (scores[h] = calibrated(m, logits, i, set)));
-  const threshold = (key: Head) => options.thresholds?.[key] ?? 0.5;
+  if (role === 'document') scores.document = injected;
+  const threshold = (key: ThresholdKey) => options.thresholds?.[key] ?? 0.5;
 
   const categories: CategoryScore[] = hazardCodes
     .filter((c) => scores[c]! >= threshold(c))
@@ -156,12 +166,20 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
       ? disguisedHarm.score
       : 0;
   const typed: AttackType = scores.A2! > scores.A1! ? 'A2' : 'A1';
-  const attackType: AttackType = Math.max(injected, disguised) > scores[typed]! ? 'A1' : typed;
-  const attackScore = user ? Math.max(scores[typed]!, injected, disguised) : 0;
+  // Three ways to be an attack, each against its own threshold; the highest that counts names it.
+  const ways: [AttackType, number, number][] = [
+    [typed, scores[typed]!, threshold(typed)],
+    ['A1', injected, options.thresholds?.document ?? threshold('A1')],
+    ['A1', disguised, threshold('A1')],
+  ];
+  let found: AttackType | null = null;
+  let best = -1;
+  for (const [type, score, at] of ways)
+    if (user && score >= at && score > best) [found, best] = [type, score];
   const attack: AttackScore = {
-    detected: user && attackScore >= threshold(attackType),
-    type: user && attackScore >= threshold(attackType) ? attackType : null,
-    score: round(attackScore),
+    detected: found !== null,
+    type: found,
+    score: user ? round(Math.max(scores[typed]!, injected, disguised)) : 0,
   };
   return {
     categories,

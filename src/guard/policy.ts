@@ -12,6 +12,11 @@ const codes = [...hazardCodes, ...attackTypes, ...generalHeads];
 const code = z.enum(codes as [string, ...string[]], {
   error: `expected a code: ${codes.join(', ')}`,
 });
+/** A threshold may also be set for `document`: the built-in document check on tool outputs. */
+const thresholdKeys = [...codes, 'document'];
+const thresholdKey = z.enum(thresholdKeys as [string, ...string[]], {
+  error: `expected a code or document: ${thresholdKeys.join(', ')}`,
+});
 
 const backendSchema = z.discriminatedUnion(
   'type',
@@ -61,8 +66,11 @@ export const guardPolicySchema = z.strictObject({
   combine: z.enum(['any', 'all', 'majority']).default('any'),
   /** block: a backend that cannot answer makes the verdict unsafe (fail closed); allow: it counts as safe; skip: it is left out. */
   on_unavailable: z.enum(['block', 'allow', 'skip']).default('block'),
-  /** Calibrated score at which a category counts (0.5 is the built-in detector's trained threshold). */
-  thresholds: z.partialRecord(code, z.number().min(0).max(1)).default({}),
+  /**
+   * Calibrated score at which a category counts (0.5 is the built-in detector's trained
+   * threshold); `document` is the built-in check of tool outputs and documents, A1's unless set.
+   */
+  thresholds: z.partialRecord(thresholdKey, z.number().min(0).max(1)).default({}),
   /** Categories reported but never acted on. */
   ignore: z.array(code).default([]),
   /** report: PII is listed in the result; block: PII in a message makes it unsafe. */

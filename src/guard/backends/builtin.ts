@@ -1,13 +1,12 @@
 // The built-in backend: the detector in this process, no model server, no network.
 
-import { detect } from '../../detect/detector.js';
-import type { Head } from '../../detect/model.js';
+import { detect, type ThresholdKey } from '../../detect/detector.js';
 import type { BackendVerdict, GuardBackend, GuardInput } from '../backend.js';
 
 export class BuiltinBackend implements GuardBackend {
   readonly name = 'builtin';
 
-  constructor(private readonly thresholds: Partial<Record<Head, number>> = {}) {}
+  constructor(private readonly thresholds: Partial<Record<ThresholdKey, number>> = {}) {}
 
   check(input: GuardInput): Promise<BackendVerdict> {
     const d = detect(input.text, { role: input.role, thresholds: this.thresholds });
