@@ -248,6 +248,18 @@ function promptAttacks(): Row[] {
       documentFlagged,
     ),
   );
+  // The same by kind of document: most held-out BIPIA texts are tables.
+  for (const kind of ['email', 'table', 'code'])
+    rows.push(
+      score(
+        'prompt attacks (flagged A1/A2)',
+        `BIPIA ${kind} documents alone, checked as role document`,
+        'en',
+        injected.filter((t) => t.kind === `injected_${kind}`),
+        clean.filter((t) => t.kind === `clean_${kind}`),
+        documentFlagged,
+      ),
+    );
   // Emails, notices, reviews, tables and tool outputs written for anjeon, in both languages: each
   // held-out document clean, and again with its instruction planted.
   const documents = writtenDocuments().filter((d) => d.split === 'test');

@@ -100,8 +100,9 @@ export function documentLogit(m: DetectorModel, f: Features): number {
 
 /**
  * Evasions that hide a word from a filter. A harmful request a user writes with one is also a
- * jailbreak attempt (A1): the user expected a refusal and disguised the request to get past it. Full-width
- * letters and percent-encoding are ordinary in Korean text and in addresses, so they do not count.
+ * jailbreak attempt (A1): the user expected a refusal and disguised the request to get past it.
+ * Full-width letters and percent-encoding are ordinary in Korean text and in addresses, so they do
+ * not count.
  */
 const evasions: ReadonlySet<string> = new Set<NormalizationSignal>([
   'zero_width',

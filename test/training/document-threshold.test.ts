@@ -29,6 +29,22 @@ describe('chooseDocumentThreshold', () => {
     expect(stricter.threshold).toBeCloseTo(11.001, 3);
   });
 
+  it('reports a group kept out of the budget without letting it move the threshold', () => {
+    const big = negatives(
+      'comments',
+      Array.from({ length: 1000 }, (_, i) => i / 100),
+    );
+    const hard = [20, 15, 5, 1].map((logit) => ({
+      group: 'sentences en',
+      positive: false,
+      logit,
+      budgeted: false,
+    }));
+    const { threshold, report } = chooseDocumentThreshold([...big, ...hard]);
+    expect(threshold).toBeCloseTo(9.841, 3);
+    expect(report['fpr sentences en']).toBe(0.5);
+  });
+
   it('allows one negative in a group too small for the budget to allow any', () => {
     const small = negatives('written ko', [8, 3, 2, 1, 0]);
     expect(chooseDocumentThreshold(small).threshold).toBeCloseTo(3.001, 3);
