@@ -285,7 +285,7 @@ export function chooseDocumentThreshold(scores: DocumentScore[]): {
   }
   const rate = (xs: number[]) =>
     Number((xs.filter((x) => x >= threshold).length / xs.length).toFixed(3));
-  // Out-of-fold, but BIPIA's instructions repeat across contexts in other folds: optimistic.
+  // Out-of-fold, with BIPIA folded by instruction (foldKey): recall on instructions not seen.
   const report: Record<string, unknown> = { budget: documentBudget, threshold };
   for (const [group, xs] of positives) report[`recall ${group}`] = rate(xs);
   for (const [group, xs] of [...negatives, ...reported]) report[`fpr ${group}`] = rate(xs);
@@ -380,13 +380,23 @@ function seedsOption(): number[] {
   return seeds;
 }
 
+/**
+ * What decides a text's fold. A BIPIA attack instruction is planted in many documents: folded by
+ * document, the out-of-fold model has seen the same instruction in other folds and its recall is
+ * flattering. Folded by instruction, it measures instructions never seen, as the held-out split does.
+ */
+function foldKey(r: LabeledText): string {
+  const instruction = r.source === 'bipia' ? bipiaInjections.get(r.id) : undefined;
+  return instruction === undefined ? `fold:${r.id}` : `fold:bipia-attack:${instruction}`;
+}
+
 function main() {
   const started = Date.now();
   const seeds = seedsOption();
   const rows = loadAll('train').sort((a, b) => fnv1a(a.id) - fnv1a(b.id));
   process.stderr.write(`training on ${rows.length} train-split texts from ${datasetsRoot}\n`);
   const examples = rows.map(toExample);
-  const folds = rows.map((r) => fnv1a(`fold:${r.id}`) % 5);
+  const folds = rows.map((r) => fnv1a(foldKey(r)) % 5);
   // Sentence-level examples for the attack heads, in the same fold as the text they come from.
   const extra = rows.flatMap((r, i) =>
     segmentExamples(r, examples[i]!, bipiaInjections.get(r.id)).map((e) => ({
