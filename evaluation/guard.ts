@@ -260,21 +260,57 @@ function promptAttacks(): Row[] {
         documentFlagged,
       ),
     );
+  for (const set of documentSets())
+    if (set.dataset)
+      rows.push(
+        score(
+          'prompt attacks (flagged A1/A2)',
+          set.dataset,
+          set.lang,
+          set.pos,
+          set.neg,
+          flaggedAsDocument,
+        ),
+      );
+  return rows;
+}
+
+/** A held-out set the document check is measured on: texts with an instruction, texts without. */
+interface DocumentSet {
+  /** Its row in the table; none for the BIPIA set, whose rows above name the whole texts. */
+  dataset?: string;
+  /** Its column in the threshold sweep; none for sets left out of it. */
+  column?: string;
+  lang: 'ko' | 'en';
+  pos: string[];
+  neg: string[];
+}
+
+/**
+ * The texts checked as documents (role document): BIPIA's documents alone, the documents and
+ * instructions written for anjeon (held-out 30%), and comments with no instruction in them.
+ */
+function documentSets(): DocumentSet[] {
+  const sets: DocumentSet[] = [
+    {
+      column: 'BIPIA en',
+      lang: 'en',
+      pos: heldOut('bipia', (t) => t.unsafe).map((t) => bipiaDocuments.get(t.id)!),
+      neg: heldOut('bipia', (t) => !t.unsafe).map((t) => bipiaDocuments.get(t.id)!),
+    },
+  ];
   // Emails, notices, reviews, tables and tool outputs written for anjeon, in both languages: each
   // held-out document clean, and again with its instruction planted.
   const documents = writtenDocuments().filter((d) => d.split === 'test');
   for (const lang of ['ko', 'en'] as const) {
     const mine = documents.filter((d) => d.lang === lang);
-    rows.push(
-      score(
-        'prompt attacks (flagged A1/A2)',
-        'documents written for anjeon (held-out 30%), checked as role document',
-        lang,
-        mine.flatMap((d) => planted(d) ?? []),
-        mine.map((d) => d.document),
-        flaggedAsDocument,
-      ),
-    );
+    sets.push({
+      dataset: 'documents written for anjeon (held-out 30%), checked as role document',
+      column: `written docs ${lang}`,
+      lang,
+      pos: mine.flatMap((d) => planted(d) ?? []),
+      neg: mine.map((d) => d.document),
+    });
   }
   // Instructions written for anjeon (held-out 30%), never seen in training: alone, against the
   // held-out sentences that read like instructions, and planted in the held-out clean documents.
@@ -283,45 +319,44 @@ function promptAttacks(): Row[] {
   for (const lang of ['ko', 'en'] as const) {
     const mine = instructions.filter((d) => d.lang === lang);
     const injections = mine.filter((d) => d.label === 'injection');
-    rows.push(
-      score(
-        'prompt attacks (flagged A1/A2)',
-        'instruction sentences written for anjeon (held-out 30%), alone, as role document',
-        lang,
-        injections.map((d) => d.text),
-        mine.filter((d) => d.label === 'clean').map((d) => d.text),
-        flaggedAsDocument,
-      ),
-    );
-    rows.push(
-      score(
-        'prompt attacks (flagged A1/A2)',
-        'held-out written instructions planted in held-out clean written documents',
-        lang,
-        plantedInstructions(injections, cleanDocuments),
-        cleanDocuments.filter((d) => d.lang === lang).map((d) => d.document),
-        flaggedAsDocument,
-      ),
-    );
+    sets.push({
+      dataset: 'instruction sentences written for anjeon (held-out 30%), alone, as role document',
+      lang,
+      pos: injections.map((d) => d.text),
+      neg: mine.filter((d) => d.label === 'clean').map((d) => d.text),
+    });
+    sets.push({
+      dataset: 'held-out written instructions planted in held-out clean written documents',
+      column: `instructions planted ${lang}`,
+      lang,
+      pos: plantedInstructions(injections, cleanDocuments),
+      neg: cleanDocuments.filter((d) => d.lang === lang).map((d) => d.document),
+    });
   }
   // Third-party text with no instruction in it: comments, hateful or not, checked as documents.
-  for (const lang of ['ko', 'en'] as const) {
-    const comments = (['kmhas', 'beep', 'kosbi', 'davidson'] as const).flatMap((source) =>
-      heldOut(source, (t) => t.lang === lang),
-    );
-    rows.push(
-      score(
-        'prompt attacks (flagged A1/A2)',
-        'comments (K-MHaS, BEEP!, KoSBi, Davidson) checked as role document',
-        lang,
-        [],
-        comments,
-        documentFlagged,
+  for (const lang of ['ko', 'en'] as const)
+    sets.push({
+      dataset: 'comments (K-MHaS, BEEP!, KoSBi, Davidson) checked as role document',
+      column: `comments ${lang}`,
+      lang,
+      pos: [],
+      neg: (['kmhas', 'beep', 'kosbi', 'davidson'] as const).flatMap((source) =>
+        heldOut(source, (t) => t.lang === lang).map((t) => t.text),
       ),
-    );
-  }
-  return rows;
+    });
+  return sets;
 }
+
+/** The sweep's columns, each language's written documents beside its planted instructions. */
+const sweepColumns = [
+  'BIPIA en',
+  'written docs ko',
+  'instructions planted ko',
+  'written docs en',
+  'instructions planted en',
+  'comments ko',
+  'comments en',
+];
 
 /**
  * What `thresholds.document` trades: recall and false positives of the document check on the
@@ -329,49 +364,15 @@ function promptAttacks(): Row[] {
  * default was chosen on out-of-fold training scores (training/train-detector.ts), not from this.
  */
 function documentSweep(): { columns: string[]; rows: { threshold: number; cells: string[] }[] } {
-  const documents = writtenDocuments().filter((d) => d.split === 'test');
-  const instructions = writtenInstructions().filter(
-    (d) => d.split === 'test' && d.label === 'injection',
-  );
-  const clean = documents.filter((d) => d.injection === null);
-  const sets: [string, string[], string[]][] = [
-    [
-      'BIPIA en',
-      heldOut('bipia', (t) => t.unsafe).map((t) => bipiaDocuments.get(t.id)!),
-      heldOut('bipia', (t) => !t.unsafe).map((t) => bipiaDocuments.get(t.id)!),
-    ],
-  ];
-  for (const lang of ['ko', 'en'] as const) {
-    const mine = documents.filter((d) => d.lang === lang);
-    sets.push([
-      `written docs ${lang}`,
-      mine.flatMap((d) => planted(d) ?? []),
-      mine.map((d) => d.document),
-    ]);
-    sets.push([
-      `instructions planted ${lang}`,
-      plantedInstructions(
-        instructions.filter((d) => d.lang === lang),
-        clean,
-      ),
-      clean.filter((d) => d.lang === lang).map((d) => d.document),
-    ]);
-  }
-  for (const lang of ['ko', 'en'] as const)
-    sets.push([
-      `comments ${lang}`,
-      [],
-      (['kmhas', 'beep', 'kosbi', 'davidson'] as const).flatMap((source) =>
-        heldOut(source, (t) => t.lang === lang).map((t) => t.text),
-      ),
-    ]);
+  const sets = documentSets();
+  const columns = sweepColumns.map((name) => sets.find((set) => set.column === name)!);
   const rate = (xs: string[], flag: (t: string) => boolean) =>
     xs.length ? (xs.filter(flag).length / xs.length).toFixed(3) : '-';
   return {
-    columns: sets.map(([name]) => name),
+    columns: sweepColumns,
     rows: [0.5, 0.4, 0.3, 0.2, 0.1].map((threshold) => ({
       threshold,
-      cells: sets.map(([, pos, neg]) => {
+      cells: columns.map(({ pos, neg }) => {
         const flag = flaggedAt(threshold);
         return pos.length ? `${rate(pos, flag)} / ${rate(neg, flag)}` : rate(neg, flag);
       }),

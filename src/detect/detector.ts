@@ -14,7 +14,7 @@ import {
 } from './model.js';
 import { encodedModel } from './model/weights.generated.js';
 import { findPii } from './pii/index.js';
-import type { NormalizationSignal } from './normalize/signals.js';
+import { normalizationSignals, type NormalizationSignal } from './normalize/signals.js';
 import { prepare } from './prepare.js';
 import {
   hazardCodes,
@@ -98,26 +98,15 @@ export function documentLogit(m: DetectorModel, f: Features): number {
   return m.biases[head]! + (sum * f.value + cueSum) * m.scales[head]!;
 }
 
+/** Normalisations that are ordinary in Korean text and in addresses: full-width letters, %-escapes. */
+const ordinary: ReadonlySet<NormalizationSignal> = new Set(['compatibility', 'percent']);
+
 /**
- * Evasions that hide a word from a filter. A harmful request a user writes with one is also a
- * jailbreak attempt (A1): the user expected a refusal and disguised the request to get past it.
- * Full-width letters and percent-encoding are ordinary in Korean text and in addresses, so they do
- * not count.
+ * Evasions that hide a word from a filter: every other normalisation. A harmful request a user
+ * writes with one is also a jailbreak attempt (A1): the user expected a refusal and disguised the
+ * request to get past it.
  */
-const evasions: ReadonlySet<string> = new Set<NormalizationSignal>([
-  'zero_width',
-  'bidi',
-  'confusable',
-  'jamo',
-  'spacing',
-  'leet',
-  'base64',
-  'hex',
-  'rot13',
-  'reversed',
-  'letter_numbers',
-  'unicode_tags',
-]);
+const evasions: ReadonlySet<string> = new Set(normalizationSignals.filter((s) => !ordinary.has(s)));
 
 /** The document check's score: its likeliest injected sentence (the whole text when it is short). */
 function documentScore(m: DetectorModel, whole: Features, sentences: Features[]): number {
