@@ -206,6 +206,24 @@ describe('scan: malformed input', () => {
     expect(out.includes(Buffer.from([0x22, 0xff, 0xfe, 0x22]))).toBe(true);
   });
 
+  it('counts a line of a full-width or no-break space as malformed, not as a blank line', async () => {
+    const spaces = join(dir, 'spaces.jsonl');
+    const rows = Array.from({ length: 40 }, (_, i) => JSON.stringify({ text: `row ${i}` }));
+    rows.splice(5, 0, '\u3000');
+    rows.splice(20, 0, '\u00a0 ');
+    rows.push(JSON.stringify({ text: 'last 010-2345-6789' }));
+    writeFileSync(spaces, rows.join('\n') + '\n');
+    const findings = join(dir, 'spaces.findings.jsonl');
+    // Chunks of a few records: the splitter and the codec must agree which lines are records.
+    const report = await runScan(scanOptions(spaces, { findings, hazards: false, chunkBytes: 64 }));
+    expect(report.records).toBe(43);
+    expect(report.malformed.lines.map((l) => [l.line, l.record])).toEqual([
+      [6, 5],
+      [21, 20],
+    ]);
+    expect(jsonLines(findings)).toMatchObject([{ record: 42, type: 'phone' }]);
+  });
+
   it('skips a record longer than the limit without reading it whole', async () => {
     const long = join(dir, 'long.jsonl');
     writeFileSync(

@@ -4,6 +4,21 @@
 export const scanFormats = ['jsonl', 'csv', 'tsv', 'txt', 'parquet'] as const;
 export type ScanFormat = (typeof scanFormats)[number];
 
+/** Reads one code unit: of bytes (splitters) or of text (codecs); both see ASCII the same. */
+export type CodeAt = (i: number) => number;
+
+/**
+ * A line holding nothing but spaces, tabs and a carriage return is blank. Decided on ASCII by
+ * splitter and codec alike: a line of a no-break or full-width space is a record, never dropped.
+ */
+export function isBlank(at: CodeAt, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = at(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
 /** Where the whole records in a buffer end. */
 export interface Cut {
   /** buf[0, end) holds whole records; 0 when buf holds no complete record yet. */

@@ -1,24 +1,25 @@
 // JSON Lines: one JSON value per line; the texts to scan are picked by field paths.
 
 import { idOf, selectTexts, withEdits, type FieldPath } from '../field-path.js';
-import type { Cut, Parsed, RawRecord, RecordCodec, RecordSplitter, TextField } from './format.js';
+import {
+  isBlank,
+  type CodeAt,
+  type Cut,
+  type Parsed,
+  type RawRecord,
+  type RecordCodec,
+  type RecordSplitter,
+  type TextField,
+} from './format.js';
 
 const newline = 0x0a;
-
-/** True when buf[from, to) holds only spaces, tabs and a carriage return. */
-export function blankBytes(buf: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const b = buf[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
-  }
-  return true;
-}
 
 /** Cuts after the last line break; every non-blank line is a record. Shared by text lines. */
 export const lineSplitter: RecordSplitter = {
   cut(buf: Buffer, final: boolean): Cut {
     const last = buf.lastIndexOf(newline);
     const end = final ? buf.length : last + 1;
+    const at: CodeAt = (i) => buf[i]!;
     let records = 0;
     let lines = 0;
     let from = 0;
@@ -26,15 +27,19 @@ export const lineSplitter: RecordSplitter = {
       let to = buf.indexOf(newline, from);
       if (to === -1 || to >= end) to = end;
       else lines++;
-      if (!blankBytes(buf, from, to)) records++;
+      if (!isBlank(at, from, to)) records++;
       from = to + 1;
     }
     return { end, records, lines };
   },
 };
 
-/** Non-blank lines of a chunk as records; the terminator keeps CRLF line ends byte for byte. */
+/**
+ * Non-blank lines of a chunk as records; the terminator keeps CRLF line ends byte for byte. A
+ * line of a full-width space is a record (malformed JSON), as the splitter counted it.
+ */
 export function lineRecords(text: string, first: { record: number; line: number }): RawRecord[] {
+  const at: CodeAt = (i) => text.charCodeAt(i);
   const out: RawRecord[] = [];
   let index = first.record;
   let line = first.line;
@@ -44,12 +49,11 @@ export function lineRecords(text: string, first: { record: number; line: number 
     const hasBreak = to !== -1;
     if (!hasBreak) to = text.length;
     const cr = to > from && text.charCodeAt(to - 1) === 0x0d;
-    const body = text.slice(from, cr ? to - 1 : to);
-    if (body.trim() !== '')
+    if (!isBlank(at, from, to))
       out.push({
         index: index++,
         line,
-        text: body,
+        text: text.slice(from, cr ? to - 1 : to),
         terminator: hasBreak ? (cr ? '\r\n' : '\n') : cr ? '\r' : '',
       });
     line++;

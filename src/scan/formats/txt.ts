@@ -1,24 +1,19 @@
 // Plain text: a record per non-blank line, or per block of non-blank lines between blank ones.
 
-import type { Cut, RawRecord, RecordCodec, RecordSplitter } from './format.js';
+import {
+  isBlank,
+  type CodeAt,
+  type Cut,
+  type RawRecord,
+  type RecordCodec,
+  type RecordSplitter,
+} from './format.js';
 
 export const txtModes = ['line', 'block'] as const;
 export type TxtMode = (typeof txtModes)[number];
 
 const LF = 0x0a;
 const CR = 0x0d;
-
-/** Reads one code unit: of bytes (splitter) or of text (codec); blankness is decided on ASCII. */
-type CodeAt = (i: number) => number;
-
-/** A line holding nothing but spaces, tabs and a carriage return is blank. */
-function isBlank(at: CodeAt, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = at(i);
-    if (c !== 0x20 && c !== 0x09 && c !== CR) return false;
-  }
-  return true;
-}
 
 function countBreaks(buf: Buffer, end: number): number {
   const part = buf.subarray(0, end);
