@@ -81,7 +81,11 @@ export function targets(t: LabeledText): Int8Array {
 }
 
 /** An example with its normalised text and its sentences' features, for the sentence-level examples. */
-type Featured = Example & { normalized: string; sentences: Features[] };
+type Featured = Example & {
+  normalized: string;
+  sentences: Features[];
+  documentCues: Uint32Array;
+};
 
 export function toExample(t: LabeledText): Featured {
   const p = prepare(t.text);
@@ -90,6 +94,7 @@ export function toExample(t: LabeledText): Featured {
     indices: whole.indices,
     value: whole.value,
     cues: whole.cues,
+    documentCues: whole.documentCues,
     y: targets(t),
     weight: sourceWeight[t.source] ?? 1,
     normalized: p.text,
@@ -199,6 +204,7 @@ export function documentExamples(t: LabeledText, e: Featured): Example[] {
     count: e.indices.length,
     value: e.value,
     cues: e.cues,
+    documentCues: e.documentCues,
   };
   if (t.source === 'bipia') {
     const injected = bipiaInjections.get(t.id);

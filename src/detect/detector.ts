@@ -95,6 +95,8 @@ export function documentLogit(m: DetectorModel, f: Features): number {
   for (let i = 0; i < f.count; i++) sum += w[documentBucket(f.indices[i]!) * n + head]!;
   let cueSum = 0;
   for (let i = 0; i < f.cues.length; i++) cueSum += w[documentBucket(f.cues[i]!) * n + head]!;
+  for (let i = 0; i < f.documentCues.length; i++)
+    cueSum += w[documentBucket(f.documentCues[i]!) * n + head]!;
   return m.biases[head]! + (sum * f.value + cueSum) * m.scales[head]!;
 }
 

@@ -111,7 +111,11 @@ export interface Features {
   count: number;
   value: number;
   cues: Uint32Array;
+  /** Cue buckets that count only in the document check (`asDocument`, `documentLogit`). */
+  documentCues: Uint32Array;
 }
+
+const noCues = new Uint32Array(0);
 
 /**
  * The same features read as third-party content (a pasted email, a retrieved page, a tool's
@@ -123,7 +127,8 @@ export function asDocument(f: Features): Features {
   return {
     ...f,
     indices: f.indices.slice(0, f.count).map(documentBucket),
-    cues: f.cues.map(documentBucket),
+    cues: Uint32Array.from([...f.cues, ...f.documentCues], documentBucket),
+    documentCues: noCues,
   };
 }
 
@@ -260,6 +265,75 @@ function lengthBin(length: number): number {
   return bin < 0 ? lengthBins.length : bin;
 }
 
+/**
+ * English verbs that open an instruction ("Write a poem", "Translate this", "Ignore the above"):
+ * a class feature, so a verb no training instruction began with still reads as a directive.
+ */
+const directiveVerbs = new Set(
+  (
+    'act add advertise advise analyse analyze answer append apologize argue ask assume avoid become begin ' +
+    'bold buy calculate call capitalize change check cite claim classify click compare compose compute ' +
+    'confirm congratulate consider continue convert convince copy count create decode define delete ' +
+    'describe disclose discuss display disregard do donate download draft draw email embed emphasize ' +
+    'encode encourage end ensure enter erase estimate evaluate execute explain expose find finish focus ' +
+    'follow forget format forward generate give go greet group guess help highlight identify ignore ' +
+    'imagine include inform insert insist install invite join keep leak let list look make mention ' +
+    'modify name note notify offer open order output override paste pay persuade play post predict ' +
+    'pretend print produce promote provide purchase put quote rank rate rearrange recite recommend ' +
+    'refer remember remind remove reorder repeat rephrase replace reply request respond restate return ' +
+    'reveal reverse review rewrite roleplay run say scramble search send set share show sign sing solve ' +
+    'sort speak spell start state stop subscribe substitute suggest summarise summarize swap switch ' +
+    'teach tell thank think transfer translate type unscramble update urge use verify visit warn wish ' +
+    'write'
+  ).split(' '),
+);
+
+/** Words that may come before the verb of an instruction: "Please write", "Also, now tell". */
+const directiveOpeners = new Set(
+  'also additionally and but finally first instead just kindly lastly next now ok okay please plus so then'.split(
+    ' ',
+  ),
+);
+
+/** The leading words of normalised text (lower-case ASCII letters only), at most `n`. */
+function leadingWords(text: string, n: number): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (words.length < n && i < text.length) {
+    while (i < text.length && !isAsciiLetter(text.charCodeAt(i))) {
+      // Only punctuation and spaces may come first: a text opening with a number or Hangul has none.
+      const c = text.charCodeAt(i);
+      if (c >= 0x30 && c <= 0x39) return words;
+      if (c >= 0x80) return words;
+      i++;
+    }
+    const start = i;
+    while (i < text.length && (isAsciiLetter(text.charCodeAt(i)) || text[i] === "'")) i++;
+    if (i > start) words.push(text.slice(start, i));
+  }
+  return words;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+/** Whether the text opens as an instruction: a verb (after "please", "also", ...) or "you must". */
+export function opensAsDirective(text: string): boolean {
+  const words = leadingWords(text, 4);
+  let i = 0;
+  while (i < words.length - 1 && directiveOpeners.has(words[i]!)) i++;
+  const first = words[i];
+  if (first === undefined) return false;
+  if (directiveVerbs.has(first)) return true;
+  if (first === "don't" || first === 'never' || first === 'always') return true;
+  const next = words[i + 1];
+  if (first === 'do' && next === 'not') return true;
+  return (
+    first === 'you' && (next === 'must' || next === 'should' || next === 'need' || next === 'will')
+  );
+}
+
 /** Cue feature names come from a small vocabulary: hash each once. */
 const cueBucketOf = new Map<string, number>();
 function cueBucket(name: string): number {
@@ -274,6 +348,17 @@ function cueBucket(name: string): number {
 const lengthOnly = Array.from({ length: lengthBins.length + 1 }, (_, bin) =>
   Uint32Array.of(fnvString(Seed.Cue, `len:${bin}`) & mask),
 );
+
+/**
+ * Cue features read only when the text is read as a document: a text that opens as an instruction,
+ * by its length bin. From a user that is how most requests open, harmless or not, so it would teach
+ * the user-side heads nothing but noise; in a document it is out of place.
+ */
+function documentCueBuckets(text: string): Uint32Array {
+  if (!opensAsDirective(text)) return noCues;
+  const bin = lengthBin(text.length);
+  return Uint32Array.of(cueBucket('form:directive'), cueBucket(`form:directive+len:${bin}`));
+}
 
 /** Cue features: the length bin, each code, and each code together with an intent or a benign cue. */
 function cueBuckets(hits: CueHits, signals: readonly string[], length: number): Uint32Array {
@@ -341,6 +426,7 @@ export function textFeatures(
     count: indices.length,
     value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
     cues: cueBuckets(cueHits(normalized), signals, normalized.length),
+    documentCues: documentCueBuckets(normalized),
   };
   return { whole, sentences };
 }
@@ -356,6 +442,7 @@ function pieceFeatures(piece: string, transient: boolean): Features {
     count: indices.length,
     value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
     cues: cueBuckets(cueHits(piece), [], piece.length),
+    documentCues: documentCueBuckets(piece),
   };
 }
 
@@ -373,5 +460,6 @@ export function extractFeatures(
     count: indices.length,
     value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
     cues: cueBuckets(hits, signals, normalized.length),
+    documentCues: documentCueBuckets(normalized),
   };
 }
