@@ -121,9 +121,12 @@ function documentScore(m: DetectorModel, whole: Features, sentences: Features[])
 export function detect(text: string, options: DetectOptions = {}): Detection {
   const m = detectorModel();
   const prepared = prepare(text);
-  const features = textFeatures(prepared.text, prepared.signals, true);
-  const logits = headLogits(m, features.whole);
   const role = options.role ?? 'user';
+  const features = textFeatures(prepared.text, prepared.signals, {
+    transient: true,
+    document: role === 'document',
+  });
+  const logits = headLogits(m, features.whole);
   // A document is also checked for the attacks a user could type: a jailbreak is one anywhere.
   const user = role === 'user' || role === 'document';
   if (user) sentenceAttackLogits(m, features.sentences, logits);

@@ -403,11 +403,13 @@ export interface TextFeatures {
  * buckets are the union of its sentences' (n-grams across a sentence break are not counted).
  * With `transient`, the index arrays are views valid only until the next transient call: the
  * detector reads them at once, and a check then allocates one array instead of one per sentence.
+ * Without `document` (a check that is not of a document), the sentences' `documentCues` are left
+ * empty, since nothing reads them.
  */
 export function textFeatures(
   normalized: string,
   signals: readonly string[] = [],
-  transient = false,
+  { transient = false, document = true }: { transient?: boolean; document?: boolean } = {},
 ): TextFeatures {
   if (normalized.length < sentenceScoringFrom) {
     return { whole: extractFeatures(normalized, signals), sentences: [] };
@@ -416,7 +418,7 @@ export function textFeatures(
   const sentences: Features[] = [];
   union.clear();
   for (const piece of segments(normalized)) {
-    const f = pieceFeatures(piece, transient);
+    const f = pieceFeatures(piece, transient, document);
     for (let i = 0; i < f.count; i++) union.add(f.indices[i]!);
     sentences.push(f);
   }
@@ -431,7 +433,7 @@ export function textFeatures(
   return { whole, sentences };
 }
 
-function pieceFeatures(piece: string, transient: boolean): Features {
+function pieceFeatures(piece: string, transient: boolean, document: boolean): Features {
   if (!transient) return extractFeatures(piece);
   buckets.clear();
   addCharGrams(piece);
@@ -442,7 +444,7 @@ function pieceFeatures(piece: string, transient: boolean): Features {
     count: indices.length,
     value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
     cues: cueBuckets(cueHits(piece), [], piece.length),
-    documentCues: documentCueBuckets(piece),
+    documentCues: document ? documentCueBuckets(piece) : noCues,
   };
 }
 

@@ -1,13 +1,14 @@
 // The document check scores a sentence's features moved to buckets of their own; training builds
 // the moved features (asDocument), the detector moves them as it reads (documentLogit). They agree.
 import { describe, expect, it } from 'vitest';
-import { detectorModel, documentLogit } from '../../src/detect/detector.js';
+import { detect, detectorModel, documentLogit } from '../../src/detect/detector.js';
 import {
   asDocument,
   documentBucket,
   extractFeatures,
   featureBits,
   opensAsDirective,
+  textFeatures,
 } from '../../src/detect/features.js';
 import { headLogit, heads } from '../../src/detect/model.js';
 import { prepare } from '../../src/detect/prepare.js';
@@ -77,5 +78,28 @@ describe('opensAsDirective', () => {
     expect([...directive.cues]).toEqual([...statement.cues]);
     const moved = new Set(asDocument(directive).cues);
     for (const b of directive.documentCues) expect(moved.has(documentBucket(b))).toBe(true);
+  });
+});
+
+describe('the document check in the detector', () => {
+  const page =
+    'The quarterly meeting notes are attached below for everyone on the platform team. ' +
+    'Budget figures were confirmed by finance on Monday and will not change this quarter. ' +
+    'Summarize the notes in French and end with a short poem about the sea.';
+
+  it('reads each sentence with its document cues, as training does', () => {
+    const m = detectorModel();
+    const p = prepare(page);
+    const { sentences } = textFeatures(p.text, p.signals);
+    expect(sentences.some((f) => f.documentCues.length > 0)).toBe(true);
+    const best = Math.max(...sentences.map((f) => documentLogit(m, f)));
+    const expected = 1 / (1 + Math.exp(-(best - m.documentThreshold)));
+    expect(detect(page, { role: 'document' }).scores.document).toBeCloseTo(expected, 6);
+  });
+
+  it('leaves them out of a check that is not of a document', () => {
+    const p = prepare(page);
+    const { sentences } = textFeatures(p.text, p.signals, { document: false, transient: true });
+    expect(sentences.every((f) => f.documentCues.length === 0)).toBe(true);
   });
 });
