@@ -403,8 +403,8 @@ export interface TextFeatures {
  * buckets are the union of its sentences' (n-grams across a sentence break are not counted).
  * With `transient`, the index arrays are views valid only until the next transient call: the
  * detector reads them at once, and a check then allocates one array instead of one per sentence.
- * Without `document` (a check that is not of a document), the sentences' `documentCues` are left
- * empty, since nothing reads them.
+ * Without `document` (a check that is not of a document), `documentCues` are left empty for a
+ * long text and its sentences, since nothing reads them.
  */
 export function textFeatures(
   normalized: string,
@@ -428,7 +428,7 @@ export function textFeatures(
     count: indices.length,
     value: indices.length ? 1 / Math.sqrt(indices.length) : 0,
     cues: cueBuckets(cueHits(normalized), signals, normalized.length),
-    documentCues: documentCueBuckets(normalized),
+    documentCues: document ? documentCueBuckets(normalized) : noCues,
   };
   return { whole, sentences };
 }

@@ -2,7 +2,15 @@
 // cell by cell so that untouched cells keep their exact bytes.
 
 import { inputError } from '../../errors.js';
-import type { Cut, Parsed, RawRecord, RecordCodec, RecordSplitter, TextField } from './format.js';
+import type {
+  CodeAt,
+  Cut,
+  Parsed,
+  RawRecord,
+  RecordCodec,
+  RecordSplitter,
+  TextField,
+} from './format.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -14,12 +22,9 @@ const UNQUOTED = 1;
 const QUOTED = 2;
 const CLOSED = 3; // just after a quote inside a quoted field: its end, or the first of `""`
 
-/**
- * Reads one code unit. The scanner runs on bytes (splitter) and on UTF-16 text (codec) alike:
- * quote, delimiter, CR and LF are ASCII, and UTF-8 never puts an ASCII byte inside a multi-byte
- * character, so both see the same boundaries.
- */
-type CodeAt = (i: number) => number;
+// The scanner runs on bytes (splitter) and on UTF-16 text (codec) alike through `CodeAt`: quote,
+// delimiter, CR and LF are ASCII, and UTF-8 never puts an ASCII byte inside a multi-byte
+// character, so both see the same boundaries.
 
 interface Span {
   /** End of the record's text: before its '\n' or '\r\n', or at the end of the input. */
